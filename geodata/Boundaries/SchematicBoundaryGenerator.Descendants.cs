@@ -21,7 +21,8 @@ public static partial class SchematicBoundaryGenerator
 
         var rng = SeededRandom.For(seed, county.Code.Value, 2);
         var placement = new SeedPlacement(countyShape, rng);
-        var urbanRadius = 0.12 * placement.Radius;
+        // Sub-districts crowd round the seat; in an urban district (all 街道) they fill it.
+        var urbanRadius = Math.Max(0.12, townships.Count(t => t.IsUrban) / (double)townships.Count) * placement.Radius;
         var seatTownship = SeatUnitIndex(townships);
         var centres = new Coordinate[townships.Count];
         centres[seatTownship] = placement.PlaceAt(seat);
@@ -55,7 +56,7 @@ public static partial class SchematicBoundaryGenerator
         if (villages.Count == 0) return [];
         var rng = SeededRandom.For(seed, township.Code.Value, 2);
         var placement = new SeedPlacement(shape, rng);
-        var urbanRadius = 0.18 * placement.Radius;
+        var urbanRadius = Math.Max(0.18, villages.Count(v => v.IsUrban) / (double)villages.Count) * placement.Radius;
         var first = SeatUnitIndex(villages);
         var centres = new Coordinate[villages.Count];
         centres[first] = placement.PlaceAt(centre);

@@ -11,18 +11,19 @@ namespace RiskMap.Geodata.Boundaries;
 /// Generates nested schematic boundaries (示意图) for a province, prefecture or county: counties
 /// around their seats, townships inside their county, villages inside their township, each
 /// level an exact partition of its parent (see <see cref="PlanarPartition"/>). Coordinates are
-/// WGS 84 degrees snapped to a 1e-11 degree grid, so shared borders are stored with identical
+/// WGS 84 degrees snapped to a 1e-12 degree grid, so shared borders are stored with identical
 /// coordinates on both sides and the output is byte-for-byte repeatable.
 /// </summary>
 public static partial class SchematicBoundaryGenerator
 {
     /// <summary>
-    /// The precision grid of every generated coordinate: 1e-11 degrees. Where a border meets its
+    /// The precision grid of every generated coordinate: 1e-12 degrees. Where a border meets its
     /// parent's edge the crossing is rounded to the grid, shifting the parent's edge by at most
-    /// half a cell; at 1e-7 (1 cm) that moved area sums by up to 6e-7 relative, at 1e-11 by under
-    /// 1e-10, inside the 1e-9 the nesting requirement allows. Doubles still hold 1e-11 at 180°.
+    /// half a cell; at 1e-7 (1 cm) that moved area sums by up to 6e-7 relative, at 1e-11 by up to
+    /// 3e-9 in the smallest urban units, at 1e-12 well inside the 1e-9 the nesting requirement
+    /// allows. Doubles resolve about 3e-14 at 180°, so the grid is still exactly representable.
     /// </summary>
-    public static readonly GeometryFactory Factory = new(new PrecisionModel(1e11), 4326);
+    public static readonly GeometryFactory Factory = new(new PrecisionModel(1e12), 4326);
 
     private const double KmPerDegree = 111.32;
 
