@@ -1,3 +1,30 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using RiskMap.Server.Cli;
+using RiskMap.Server.Database;
+using RiskMap.Server.Health;
+
+// Command-line verbs (psql, …) share the server's configuration and database code.
+if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddProblemDetails();             // every client error as problem details
+    await builder.AddDatabaseAsync();                // configured PostGIS, or the managed local cluster
+
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    await app.MigrateDatabaseAsync();                // numbered .sql migrations before any request
+
+    app.MapHealthEndpoints();                        // GET /health
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.IsKnown(e))
+{
+    Console.Error.WriteLine($"riskmap: cannot start: {StartupFailure.Describe(e)}");
+    return 1;
+}
+
 public partial class Program { }
