@@ -21,11 +21,17 @@ public sealed class RiskModelOptions
     /// <summary>Weight of physical capital (housing, water, relocation) in the livelihood score. Default 0.20 (example).</summary>
     public double PhysicalWeight { get; set; } = 0.20;
 
-    /// <summary>Weight of financial capital (income against the line, rigid spending, transfers, trend). Default 0.25 (example).</summary>
-    public double FinancialWeight { get; set; } = 0.25;
+    /// <summary>
+    /// Weight of financial capital (income against the line, rigid spending, transfers, trend).
+    /// Default 0.30 (example: the largest, since income is the first dimension of the official monitoring, seed 000 §三.1).
+    /// </summary>
+    public double FinancialWeight { get; set; } = 0.30;
 
-    /// <summary>Weight of social capital (assistance or dibao/特困 reaching a household in need, visits). Default 0.15 (example).</summary>
-    public double SocialWeight { get; set; } = 0.15;
+    /// <summary>
+    /// Weight of social capital (assistance or dibao/特困 reaching a household in need, visits).
+    /// Default 0.10 (example: the smallest, so missing support alone stays below level I; the gaps report it too).
+    /// </summary>
+    public double SocialWeight { get; set; } = 0.10;
 
     /// <summary>Risk score (0–100) from which the livelihood score alone gives level I. Default 15.</summary>
     public double LightFromScore { get; set; } = 15;

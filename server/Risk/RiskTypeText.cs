@@ -24,6 +24,7 @@ public static class RiskTypeText
         RiskType.HousingSafety => "housing safety",
         RiskType.DrinkingWater => "drinking water",
         RiskType.Other => "other",
-        _ => key ?? "",
+        // A key the national list does not have is shown, not hidden.
+        _ => $"unlisted risk type ({key})",
     };
 }
