@@ -14,8 +14,12 @@ public readonly record struct CapitalScores(double Human, double Natural, double
         o.HumanWeight * Human + o.NaturalWeight * Natural + o.PhysicalWeight * Physical
         + o.FinancialWeight * Financial + o.SocialWeight * Social;
 
-    /// <summary>Risk score 0–100: 100 × (1 − capacity). Low livelihood capacity is high risk.</summary>
-    public double RiskScore(RiskModelOptions o) => Math.Clamp(100 * (1 - Capacity(o)), 0, 100);
+    /// <summary>
+    /// Risk score 0–100: 100 × (1 − capacity). Low livelihood capacity is high risk. Rounded to
+    /// 1e-6 so that a score mathematically on a threshold (0.30 × 0.5 × 100 = 15) is on it, not
+    /// a floating-point hair below.
+    /// </summary>
+    public double RiskScore(RiskModelOptions o) => Math.Round(Math.Clamp(100 * (1 - Capacity(o)), 0, 100), 6);
 }
 
 /// <summary>Facts about the household's support that both the social capital and the gaps need.</summary>

@@ -45,6 +45,16 @@ public class LivelihoodScoreTests
     }
 
     [Fact]
+    public void ScoreExactlyOnLightThreshold_IsLevelOne()
+    {
+        // At the line with nothing else: financial capacity (0 + 1) / 2 → 0.30 × 0.5 × 100 = 15,
+        // exactly LightFromScore, which floating-point arithmetic alone computes as 14.999….
+        var a = Assess(Comfortable() with { IncomePerCapita = 7500 });
+        Assert.Equal(15f, a.Score);
+        Assert.Equal(RiskLevel.Light, a.Level);
+    }
+
+    [Fact]
     public void ChangingWeights_ChangesScoreAndLevel()
     {
         var options = new RiskModelOptions { SocialWeight = 0, FinancialWeight = 0.40 };
