@@ -17,8 +17,8 @@ public readonly record struct Fraction(long Numerator, long Denominator)
 
     public static Fraction Of(long numerator, long denominator) => new(numerator, denominator);
 
-    /// <summary>True when the denominator is positive, at most <see cref="MaxDenominator"/>, and the numerator non-negative.</summary>
-    public bool IsValid => Denominator > 0 && Denominator <= MaxDenominator && Numerator >= 0 && Numerator <= MaxDenominator * 1000;
+    /// <summary>True when the denominator is 1–<see cref="MaxDenominator"/> and the numerator 0–100·MaxDenominator (so part·den and whole·num fit a long).</summary>
+    public bool IsValid => Denominator > 0 && Denominator <= MaxDenominator && Numerator >= 0 && Numerator <= MaxDenominator * 100;
 
     /// <summary>The ratio as a double, for scores and display only; never for boundary decisions.</summary>
     public double Value => Denominator == 0 ? double.NaN : (double)Numerator / Denominator;

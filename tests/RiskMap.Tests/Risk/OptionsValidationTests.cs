@@ -1,5 +1,7 @@
 using Xunit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RiskMap.Server.Risk;
 
 namespace RiskMap.Tests.Risk;
@@ -113,5 +115,30 @@ public class OptionsValidationTests
         Assert.Equal(Fraction.Of(1, 3), regions.Township.ScaleShare);
         Assert.Empty(model.Validate());
         Assert.Empty(regions.Validate());
+    }
+}
+
+public class RiskRulesRegistrationTests
+{
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddSingleton<IConfiguration>(config).AddRiskRules().BuildServiceProvider();
+    }
+
+    [Fact]
+    public void ConfiguredValues_ReachTheOptions()
+    {
+        using var services = Services(new() { ["Risk:Regions:MinimumHouseholds"] = "25", ["Risk:Model:UnassistedDeadline"] = "10.00:00:00" });
+        Assert.Equal(25, services.GetRequiredService<IOptions<RegionRuleOptions>>().Value.MinimumHouseholds);
+        Assert.Equal(TimeSpan.FromDays(10), services.GetRequiredService<IOptions<RiskModelOptions>>().Value.UnassistedDeadline);
+    }
+
+    [Fact]
+    public void InvalidConfiguration_FailsWithTheOptionName()
+    {
+        using var services = Services(new() { ["Risk:Model:HumanWeight"] = "0.9" });
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RiskModelOptions>>().Value);
+        Assert.Contains("sum to 1", e.Message);
     }
 }
