@@ -40,3 +40,7 @@ public sealed record KeyCountyComparisonDto(CountyGroupDto KeyCounties, CountyGr
 
 public sealed record CountyGroupDto(int Counties, int Households, int Monitored, int Level1, int Level2, int Level3,
     double ShareAtLeastTwo, int RedCounties, int WorkGaps);
+
+/// <summary>A unit's figures from one moment until the next row (region_stats_history).</summary>
+public sealed record UnitHistoryPointDto(DateTimeOffset ValidFrom, int Households, int Monitored, int Level1, int Level2, int Level3,
+    double ShareAtLeastTwo, string Zone, bool ScaleReturn);

@@ -19,6 +19,23 @@ public sealed class UnitQueries(NpgsqlDataSource db)
             : unit;
     }
 
+    public async Task<List<UnitHistoryPointDto>> HistoryAsync(UnitCode code, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(SqlFile.Load("Units.history"));
+        cmd.Parameters.Add(new() { Value = code.Value });
+        cmd.Parameters.Add(new() { Value = from });
+        cmd.Parameters.Add(new() { Value = to });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var points = new List<UnitHistoryPointDto>();
+        while (await r.ReadAsync(ct))
+        {
+            int households = r.GetInt32(1), l2 = r.GetInt32(4), l3 = r.GetInt32(5);
+            points.Add(new UnitHistoryPointDto(r.GetFieldValue<DateTimeOffset>(0), households, r.GetInt32(2), r.GetInt32(3), l2, l3,
+                Share(l2 + l3, households), r.GetString(6), r.GetBoolean(7)));
+        }
+        return points;
+    }
+
     public Task<List<UnitDto>> ChildrenAsync(UnitCode parent, CancellationToken ct) => ReadAsync(null, parent.Value, ct);
 
     private async Task<List<UnitDto>> ReadAsync(long? code, long? parent, CancellationToken ct)
