@@ -14,6 +14,7 @@ public static class HouseholdRegistration
         services.AddSingleton<PolicyTableSource>();
         services.AddSingleton<HouseholdAssessor>();
         services.AddSingleton<HouseholdWriter>();
+        services.AddSingleton<RiskRebuild>();
         services.AddSingleton<StatisticsMaintainer>();
         services.AddSingleton<StatisticsRebuild>();
         services.AddSingleton<UnitQueries>();
