@@ -1,3 +1,35 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using RiskMap.Server.Cli;
+using RiskMap.Server.Database;
+using RiskMap.Server.Health;
+using RiskMap.Server.Households;
+using RiskMap.Server.Units;
+
+// Command-line verbs (psql, …) share the server's configuration and database code.
+if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddProblemDetails();             // every client error as problem details
+    await builder.AddDatabaseAsync();                // configured PostGIS, or the managed local cluster
+    builder.Services.AddHouseholdsAndStatistics();   // risk model, household writes, statistics
+
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    await app.MigrateDatabaseAsync();                // numbered .sql migrations before any request
+    await app.LoadPolicyLinesAsync();                // monitoring and dibao lines per province and year
+
+    app.MapHealthEndpoints();                        // GET /health
+    app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.IsKnown(e))
+{
+    Console.Error.WriteLine($"riskmap: cannot start: {StartupFailure.Describe(e)}");
+    return 1;
+}
+
 public partial class Program { }

@@ -46,6 +46,17 @@ public static class RiskType
         [Other] = "其他",
     };
 
+    /// <summary>Every key in a fixed order: the index of a key here is its position in per-region count arrays.</summary>
+    public static readonly string[] Keys =
+    [
+        Illness, Disability, Education, DisasterFlood, DisasterGeological, DisasterDrought, DisasterBiological,
+        DisasterMeteorological, DisasterEarthquake, DisasterOther, Accident, IndustryFailure, UnstableEmployment,
+        LabourShortage, HousingSafety, DrinkingWater, Other,
+    ];
+
+    /// <summary>Position of <paramref name="key"/> in <see cref="Keys"/>, or -1.</summary>
+    public static int IndexOf(string key) => Array.IndexOf(Keys, key);
+
     public static bool IsKnown(string key) => Labels.ContainsKey(key);
 
     public static bool IsDisaster(string key) => key.StartsWith("disaster_", StringComparison.Ordinal);

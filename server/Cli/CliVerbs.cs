@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Npgsql;
+using RiskMap.Server.Database;
+using RiskMap.Server.Households;
+using RiskMap.Server.Statistics;
+
+namespace RiskMap.Server.Cli;
+
+/// <summary>
+/// Verbs run by <c>./riskmap</c> through the server executable, so they use the same
+/// configuration, services and managed cluster as the server.
+/// </summary>
+public static class CliVerbs
+{
+    private static readonly string[] Verbs = ["psql", "migrate", "rebuild"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args.Skip(1).Where(a => a.StartsWith("--")).ToArray(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));
+        try
+        {
+            var endpoint = await DatabaseSetup.OpenEndpointAsync(builder.Configuration, options, Directory.GetCurrentDirectory(), loggers);
+            await using var managed = endpoint.Managed;
+            builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(endpoint.ConnectionString));
+            builder.Services.AddSingleton<MigrationRunner>();
+            builder.Services.AddHouseholdsAndStatistics();
+            using var host = builder.Build();
+            await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+            await host.Services.GetRequiredService<PolicyTableSource>().ReloadAsync(CancellationToken.None);
+            var rest = args.Skip(1).Where(a => !a.StartsWith("--")).ToArray();
+            return args[0] switch
+            {
+                "psql" => await PsqlAsync(endpoint, rest),
+                "rebuild" => await RebuildAsync(host.Services),
+                _ => 0,
+            };
+        }
+        catch (Exception e) when (StartupFailure.IsKnown(e))
+        {
+            Console.Error.WriteLine($"riskmap: {StartupFailure.Describe(e)}");
+            return 1;
+        }
+    }
+
+    /// <summary>Re-assesses every household, then recomputes every unit's and site's figures.</summary>
+    private static async Task<int> RebuildAsync(IServiceProvider services)
+    {
+        var clock = Stopwatch.StartNew();
+        var households = await services.GetRequiredService<RiskRebuild>().RunAsync(CancellationToken.None);
+        var changed = await services.GetRequiredService<StatisticsRebuild>().RunAsync(CancellationToken.None);
+        Console.WriteLine($"riskmap: re-assessed {households} households; {changed} units and sites changed figures ({clock.Elapsed.TotalSeconds:0.0} s)");
+        return 0;
+    }
+
+    /// <summary>psql on the database RiskMap uses; the password travels in the environment, not the command line.</summary>
+    private static async Task<int> PsqlAsync(DatabaseEndpoint endpoint, string[] extra)
+    {
+        var csb = new NpgsqlConnectionStringBuilder(endpoint.ConnectionString);
+        var psi = new ProcessStartInfo("psql") { UseShellExecute = false };
+        psi.Environment["PGHOST"] = csb.Host;
+        psi.Environment["PGPORT"] = csb.Port.ToString();
+        psi.Environment["PGUSER"] = csb.Username;
+        psi.Environment["PGDATABASE"] = csb.Database;
+        if (csb.Password is not null) psi.Environment["PGPASSWORD"] = csb.Password;
+        foreach (var a in extra) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start psql");
+        await p.WaitForExitAsync();
+        return p.ExitCode;
+    }
+}

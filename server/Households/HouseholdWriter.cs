@@ -1,0 +1,144 @@
+using Npgsql;
+using NpgsqlTypes;
+using RiskMap.Geodata.Domain;
+using RiskMap.Server.Database;
+using RiskMap.Server.Statistics;
+
+namespace RiskMap.Server.Households;
+
+/// <summary>What one write did: households written and the regions whose figures moved.</summary>
+public sealed record HouseholdWriteResult(int Written, IReadOnlyList<ChangedSubject> Changed);
+
+/// <summary>
+/// Writes households the one way RiskMap writes them: assess each with the risk model, lock
+/// and read what they were, stage them with binary COPY, upsert, replace their assistance
+/// measures, and fold the difference into the statistics of the units they touch, all inside
+/// the caller's transaction so figures never disagree with rows.
+/// </summary>
+public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMaintainer statistics, TimeProvider time)
+{
+    public async Task<HouseholdWriteResult> UpsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<Household> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0) return new HouseholdWriteResult(0, []);
+        // The last row wins when a batch names a household twice.
+        var latest = new Dictionary<(long, string), Household>();
+        foreach (var h in batch) latest[(h.VillageCode.County.Value, h.HouseholdId)] = h;
+        var assessed = latest.Values.Select(assessor.Assess).ToList();
+
+        await ExecuteAsync(conn, tx, SqlFile.Load("Households.create_incoming"), ct);
+        var before = await LockExistingAsync(conn, tx, latest.Keys, ct);
+        await StageAsync(conn, assessed, ct);
+        await using (var upsert = new NpgsqlCommand(SqlFile.Load("Households.upsert_from_incoming"), conn, tx))
+        {
+            upsert.Parameters.Add(new() { Value = time.GetUtcNow() });
+            await upsert.ExecuteNonQueryAsync(ct);
+        }
+        await ExecuteAsync(conn, tx, SqlFile.Load("Households.delete_assistance"), ct);
+        await ExecuteAsync(conn, tx, SqlFile.Load("Households.insert_assistance"), ct);
+
+        var deltas = assessed.Select(a => new HouseholdDelta(
+            before.TryGetValue((a.Household.VillageCode.County.Value, a.Household.HouseholdId), out var b) ? b : null, a.Facts)).ToList();
+        var changed = await statistics.ApplyAsync(conn, tx, deltas, ct);
+        return new HouseholdWriteResult(assessed.Count, changed);
+    }
+
+    private static async Task<Dictionary<(long, string), HouseholdFacts>> LockExistingAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, IEnumerable<(long County, string Id)> keys, CancellationToken ct)
+    {
+        var ordered = keys.OrderBy(k => k.County).ThenBy(k => k.Id, StringComparer.Ordinal).ToList();
+        var result = new Dictionary<(long, string), HouseholdFacts>();
+        await using var cmd = new NpgsqlCommand(SqlFile.Load("Households.lock_existing"), conn, tx);
+        cmd.Parameters.Add(new() { Value = ordered.Select(k => k.County).ToArray() });
+        cmd.Parameters.Add(new() { Value = ordered.Select(k => k.Id).ToArray() });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var village = r.GetInt64(1);
+            var monitored = r.GetInt16(4) == (short)MonitoringStatus.Monitored;
+            DateOnly? lastAssistance = r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9);
+            var facts = new HouseholdFacts(
+                village, r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? (short)0 : r.GetInt16(3), monitored,
+                r.IsDBNull(5) ? null : r.GetInt16(5), HouseholdFacts.MaskOf(r.GetFieldValue<string[]>(6)),
+                HouseholdFacts.IsAssisted(monitored, r.GetBoolean(7), r.GetBoolean(8), lastAssistance),
+                r.GetBoolean(10), r.GetBoolean(11), r.GetBoolean(12), r.GetInt32(13));
+            result[(new UnitCode(village).County.Value, r.GetString(0))] = facts;
+        }
+        return result;
+    }
+
+    private static async Task StageAsync(NpgsqlConnection conn, IReadOnlyList<AssessedHousehold> rows, CancellationToken ct)
+    {
+        await using (var copy = await conn.BeginBinaryImportAsync("COPY household_incoming FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var a in rows)
+            {
+                var h = a.Household;
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(h.HouseholdId, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(h.VillageCode.County.Value, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(h.VillageCode.Value, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(h.Lon, NpgsqlDbType.Double, ct);
+                await copy.WriteAsync(h.Lat, NpgsqlDbType.Double, ct);
+                await copy.WriteAsync(h.Members, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(h.Labour, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(h.IncomePerCapita, NpgsqlDbType.Integer, ct);
+                await WriteNullableAsync(copy, h.WageIncome, NpgsqlDbType.Integer, ct);
+                await WriteNullableAsync(copy, h.BusinessIncome, NpgsqlDbType.Integer, ct);
+                await WriteNullableAsync(copy, h.PropertyIncome, NpgsqlDbType.Integer, ct);
+                await WriteNullableAsync(copy, h.TransferIncome, NpgsqlDbType.Integer, ct);
+                await WriteNullableAsync(copy, h.IncomeLastYear, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(h.RigidExpenditure, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(h.FormerlyPoor, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(h.Dibao, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(h.Tekun, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(h.Relocated, NpgsqlDbType.Boolean, ct);
+                await WriteNullableAsync(copy, h.SiteId, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(h.HousingUnsafe, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(h.ChildOutOfSchool, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(h.NoMedicalInsurance, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(h.WaterUnsafe, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(h.RiskTypes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+                await copy.WriteAsync((short)h.Monitoring, NpgsqlDbType.Smallint, ct);
+                await WriteNullableAsync(copy, h.MonitoredSince, NpgsqlDbType.Date, ct);
+                await WriteNullableAsync(copy, h.RiskEliminatedOn, NpgsqlDbType.Date, ct);
+                if (h.EliminationMethod is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(h.EliminationMethod, NpgsqlDbType.Text, ct);
+                await WriteNullableAsync(copy, a.LastAssistanceOn, NpgsqlDbType.Date, ct);
+                await WriteNullableAsync(copy, h.LastVisitOn, NpgsqlDbType.Date, ct);
+                await copy.WriteAsync((short)a.Assessment.Level, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(a.Assessment.Score, NpgsqlDbType.Real, ct);
+                await WriteNullableAsync(copy, (short?)a.Assessment.Category, NpgsqlDbType.Smallint, ct);
+                await copy.WriteAsync(a.ReasonsJson, NpgsqlDbType.Jsonb, ct);
+                await copy.WriteAsync(a.Assessment.ModelVersion, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(a.Assessment.Gaps.ShouldMonitor, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(a.Assessment.Gaps.Unassisted, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(a.Assessment.Gaps.ShouldExit, NpgsqlDbType.Boolean, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using (var copy = await conn.BeginBinaryImportAsync("COPY assistance_incoming FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var a in rows)
+                foreach (var m in a.Household.Assistance)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(a.Household.VillageCode.County.Value, NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(a.Household.HouseholdId, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(m.Kind, NpgsqlDbType.Text, ct);
+                    await copy.WriteAsync(m.StartedOn, NpgsqlDbType.Date, ct);
+                }
+            await copy.CompleteAsync(ct);
+        }
+    }
+
+    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct
+    {
+        if (value is { } v) await copy.WriteAsync(v, type, ct);
+        else await copy.WriteNullAsync(ct);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,46 @@
+namespace RiskMap.Server.Units;
+
+/// <summary>A unit's figures as the API shows them (docs/api.md § Units).</summary>
+public sealed record UnitFiguresDto(
+    int Households,
+    int Monitored,
+    int Level1,
+    int Level2,
+    int Level3,
+    double ShareAtLeastTwo,
+    double ShareThree,
+    IReadOnlyDictionary<string, int> Categories,
+    IReadOnlyDictionary<string, int> RiskTypes,
+    int Assisted,
+    double AssistanceCoverage,
+    WorkGapsDto WorkGaps,
+    int? IncomeMedian);
+
+/// <summary>The three work gaps of seed 000 §三.2, as counts.</summary>
+public sealed record WorkGapsDto(int ShouldMonitor, int Unassisted, int ShouldExit);
+
+/// <summary>One administrative unit with its figures, zone and neighbours in the hierarchy.</summary>
+public sealed record UnitDto(
+    string Code,
+    string Level,
+    string Name,
+    string? ParentCode,
+    IReadOnlyList<string> ChildCodes,
+    bool IsKeyCounty,
+    bool Schematic,
+    UnitFiguresDto Figures,
+    string Zone,
+    bool ScaleReturn,
+    long Version,
+    DateTimeOffset? UpdatedAt,
+    KeyCountyComparisonDto? KeyCountyComparison);
+
+/// <summary>Key assistance counties (国家乡村振兴重点帮扶县) against the others, under a prefecture or province.</summary>
+public sealed record KeyCountyComparisonDto(CountyGroupDto KeyCounties, CountyGroupDto OtherCounties);
+
+public sealed record CountyGroupDto(int Counties, int Households, int Monitored, int Level1, int Level2, int Level3,
+    double ShareAtLeastTwo, int RedCounties, int WorkGaps);
+
+/// <summary>A unit's figures from one moment until the next row (region_stats_history).</summary>
+public sealed record UnitHistoryPointDto(DateTimeOffset ValidFrom, int Households, int Monitored, int Level1, int Level2, int Level3,
+    double ShareAtLeastTwo, string Zone, bool ScaleReturn);

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Npgsql;
+using RiskMap.Geodata.Domain;
+using RiskMap.Server.Database;
+using RiskMap.Server.Statistics;
+
+namespace RiskMap.Server.Units;
+
+/// <summary>Reads units and their figures.</summary>
+public sealed class UnitQueries(NpgsqlDataSource db)
+{
+    public async Task<UnitDto?> GetAsync(UnitCode code, CancellationToken ct)
+    {
+        var units = await ReadAsync(code.Value, null, ct);
+        if (units.Count == 0) return null;
+        var unit = units[0];
+        return code.Level <= UnitLevel.Prefecture
+            ? unit with { KeyCountyComparison = await CompareKeyCountiesAsync(code, ct) }
+            : unit;
+    }
+
+    public async Task<List<UnitHistoryPointDto>> HistoryAsync(UnitCode code, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(SqlFile.Load("Units.history"));
+        cmd.Parameters.Add(new() { Value = code.Value });
+        cmd.Parameters.Add(new() { Value = from });
+        cmd.Parameters.Add(new() { Value = to });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var points = new List<UnitHistoryPointDto>();
+        while (await r.ReadAsync(ct))
+        {
+            int households = r.GetInt32(1), l2 = r.GetInt32(4), l3 = r.GetInt32(5);
+            points.Add(new UnitHistoryPointDto(r.GetFieldValue<DateTimeOffset>(0), households, r.GetInt32(2), r.GetInt32(3), l2, l3,
+                Share(l2 + l3, households), r.GetString(6), r.GetBoolean(7)));
+        }
+        return points;
+    }
+
+    public Task<List<UnitDto>> ChildrenAsync(UnitCode parent, CancellationToken ct) => ReadAsync(null, parent.Value, ct);
+
+    private async Task<List<UnitDto>> ReadAsync(long? code, long? parent, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(SqlFile.Load("Units.units"));
+        cmd.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = code, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = parent, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<UnitDto>();
+        while (await r.ReadAsync(ct))
+        {
+            int households = r.GetInt32(6), monitored = r.GetInt32(7), l1 = r.GetInt32(8), l2 = r.GetInt32(9), l3 = r.GetInt32(10);
+            var assisted = r.GetInt32(15);
+            var figures = new UnitFiguresDto(
+                households, monitored, l1, l2, l3, Share(l2 + l3, households), Share(l3, households),
+                new Dictionary<string, int> { ["unstableFormerlyPoor"] = r.GetInt32(11), ["marginalAtRisk"] = r.GetInt32(12), ["suddenHardship"] = r.GetInt32(13) },
+                JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(14)) ?? [],
+                assisted, Share(assisted, monitored),
+                new WorkGapsDto(r.GetInt32(16), r.GetInt32(17), r.GetInt32(18)),
+                r.IsDBNull(19) ? null : r.GetInt32(19));
+            list.Add(new UnitDto(
+                new UnitCode(r.GetInt64(0)).ToString(), ((UnitLevel)r.GetInt16(1)).ToString().ToLowerInvariant(), r.GetString(2),
+                r.IsDBNull(3) ? null : new UnitCode(r.GetInt64(3)).ToString(),
+                r.GetFieldValue<long[]>(24).Select(c => new UnitCode(c).ToString()).ToList(),
+                r.GetBoolean(4), r.GetBoolean(5), figures, r.GetString(20), r.GetBoolean(21), r.GetInt64(22),
+                r.IsDBNull(23) ? null : r.GetFieldValue<DateTimeOffset>(23), null));
+        }
+        return list;
+    }
+
+    private async Task<KeyCountyComparisonDto> CompareKeyCountiesAsync(UnitCode code, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(SqlFile.Load("Units.key_county_comparison"));
+        cmd.Parameters.Add(new() { Value = code.Value });
+        cmd.Parameters.Add(new() { Value = StatisticsStore.SpanOf(code.Level) });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var empty = new CountyGroupDto(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        CountyGroupDto key = empty, other = empty;
+        while (await r.ReadAsync(ct))
+        {
+            int hh = r.GetInt32(2), l2 = r.GetInt32(5), l3 = r.GetInt32(6);
+            var group = new CountyGroupDto(r.GetInt32(1), hh, r.GetInt32(3), r.GetInt32(4), l2, l3, Share(l2 + l3, hh), r.GetInt32(7), r.GetInt32(8));
+            if (r.GetBoolean(0)) key = group; else other = group;
+        }
+        return new KeyCountyComparisonDto(key, other);
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 6);
+}

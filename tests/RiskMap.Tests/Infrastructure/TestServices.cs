@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RiskMap.Server.Households;
+using RiskMap.Server.Statistics;
+
+namespace RiskMap.Tests.Infrastructure;
+
+/// <summary>The server's household and statistics services on a test's database and clock, without a web host.</summary>
+public sealed class TestServices : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private TestServices(ServiceProvider provider) => _provider = provider;
+
+    public static async Task<TestServices> CreateAsync(TestDatabase db, TimeProvider time)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build() as Microsoft.Extensions.Configuration.IConfiguration);
+        services.AddSingleton(db.DataSource);
+        services.AddHouseholdsAndStatistics();
+        services.AddSingleton(time);
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<PolicyTableSource>().ReloadAsync(CancellationToken.None);
+        return new TestServices(provider);
+    }
+
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>Writes households in one transaction, as the ingest path does.</summary>
+    public async Task<HouseholdWriteResult> WriteAsync(params RiskMap.Geodata.Domain.Household[] households)
+    {
+        await using var conn = await Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        var result = await Get<HouseholdWriter>().UpsertAsync(conn, tx, households, CancellationToken.None);
+        await tx.CommitAsync();
+        return result;
+    }
+
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}

@@ -1,0 +1,160 @@
+using Npgsql;
+using RiskMap.Geodata.Domain;
+using RiskMap.Server.Statistics;
+using RiskMap.Tests.Infrastructure;
+
+namespace RiskMap.Tests.Statistics;
+
+public sealed class StatisticsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task HouseholdChange_UpdatesOnlyItsVillageAndAncestors_AndReportsThem()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await services.WriteAsync(
+            TestUnits.Household("A1-1", TestUnits.VillageA1, 20000),
+            TestUnits.Household("B2-1", TestUnits.VillageB2, 20000));
+
+        var result = await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000));
+
+        Assert.Equal(
+            [TestUnits.Province, TestUnits.Prefecture, TestUnits.County, TestUnits.TownshipA, TestUnits.VillageA1],
+            result.Changed.Where(c => c.Figures.Kind == SubjectKind.Unit).Select(c => c.Figures.SubjectId).Order());
+        Assert.Equal(1, await db.ScalarAsync<int>("SELECT level3 + level2 FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1", TestUnits.VillageA1));
+        Assert.Equal(0, await db.ScalarAsync<int>("SELECT level3 + level2 FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1", TestUnits.VillageB2));
+    }
+
+    [Fact]
+    public async Task VillageWithMoreThanHalfAtLevelTwoOrAbove_TurnsRedAsScaleReturn()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        var households = Enumerable.Range(0, 12).Select(i => TestUnits.Household($"A2-{i}", TestUnits.VillageA2, 30000)).ToArray();
+        await services.WriteAsync(households);
+
+        // six of twelve below the line: exactly one half is not "more than one half"
+        var half = await services.WriteAsync(households.Take(6).Select(h => h with { IncomePerCapita = 4000 }).ToArray());
+        var village = half.Changed.Single(c => c.Figures.SubjectId == TestUnits.VillageA2).Figures;
+        Assert.Equal(6, village.Level2 + village.Level3);
+        Assert.False(village.ScaleReturn);
+
+        var seventh = await services.WriteAsync(households[6] with { IncomePerCapita = 4000 });
+        var red = seventh.Changed.Single(c => c.Figures.SubjectId == TestUnits.VillageA2);
+        Assert.True(red.Figures.ScaleReturn);
+        Assert.Equal("red", red.Figures.Zone);
+        Assert.True(red.ZoneChanged);
+    }
+
+    [Fact]
+    public async Task Rebuild_AfterWrites_EqualsPlainSqlCountsOverHouseholds()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await services.WriteAsync(RandomHouseholds(new Random(7), 300).ToArray());
+
+        await services.Get<StatisticsRebuild>().RunAsync(CancellationToken.None);
+
+        foreach (var (code, span) in new[] { (TestUnits.VillageA1, 1L), (TestUnits.TownshipB, 1000L), (TestUnits.County, 1_000_000L), (TestUnits.Province, 10_000_000_000L) })
+        {
+            var expected = await db.ScalarAsync<string>("""
+                SELECT concat_ws(',', count(*), count(*) FILTER (WHERE monitoring_status = 1), count(*) FILTER (WHERE risk_level = 1),
+                       count(*) FILTER (WHERE risk_level = 2), count(*) FILTER (WHERE risk_level = 3),
+                       count(*) FILTER (WHERE gap_unassisted), count(*) FILTER (WHERE 'illness' = ANY(risk_types)),
+                       percentile_disc(0.5) WITHIN GROUP (ORDER BY income_per_capita))
+                FROM household WHERE village_code >= $1 AND village_code < $1 + $2
+                """, code, span);
+            var actual = await db.ScalarAsync<string>("""
+                SELECT concat_ws(',', households, monitored, level1, level2, level3, gap_unassisted,
+                       coalesce((risk_type_counts->>'illness')::int, 0), income_median)
+                FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1
+                """, code);
+            Assert.Equal(expected, actual);
+        }
+        Assert.Equal(await db.ScalarAsync<long>("SELECT count(*) FROM household WHERE site_id = 9001"),
+            await db.ScalarAsync<int>("SELECT households FROM region_stats WHERE subject_kind = 'site' AND subject_id = 9001"));
+    }
+
+    [Fact]
+    public async Task IncrementalStatistics_AfterARandomStreamOfUpdates_EqualAFullRebuild()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        var random = new Random(42);
+        var households = RandomHouseholds(random, 400).ToList();
+        await services.WriteAsync(households.ToArray());
+        await services.Get<StatisticsRebuild>().RunAsync(CancellationToken.None);
+
+        for (var batch = 0; batch < 40; batch++)
+        {
+            var changes = Enumerable.Range(0, random.Next(1, 25)).Select(_ =>
+            {
+                var i = random.Next(households.Count);
+                return households[i] = Mutate(random, households[i]);
+            }).ToArray();
+            await services.WriteAsync(changes);
+        }
+        await services.Get<StatisticsMaintainer>().RefreshLargeMediansAsync(db.DataSource, CancellationToken.None);
+        var incremental = await SnapshotAsync(db);
+
+        var changedByRebuild = await services.Get<StatisticsRebuild>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(incremental, await SnapshotAsync(db));
+        Assert.Equal(0, changedByRebuild);
+    }
+
+    [Fact]
+    public void RebuildSql_CountsRiskTypesInTheOrderOfRiskTypeKeys()
+    {
+        var sql = RiskMap.Server.Database.SqlFile.Load("Statistics.rebuild_unit_figures");
+        var inSql = System.Text.RegularExpressions.Regex.Matches(sql, @"risk_types @> '\{(\w+)\}'").Select(m => m.Groups[1].Value);
+
+        Assert.Equal(RiskType.Keys, inSql);
+    }
+
+    private static IEnumerable<Household> RandomHouseholds(Random random, int count) =>
+        Enumerable.Range(0, count).Select(i => Mutate(random, TestUnits.Household($"H{i:D4}", TestUnits.Villages[random.Next(4)], 10000)));
+
+    /// <summary>A random but plausible new state: income, village, risk types, monitoring, assistance, relocation.</summary>
+    private static Household Mutate(Random random, Household h)
+    {
+        var village = random.Next(5) == 0 ? TestUnits.Villages[random.Next(4)] : h.VillageCode.Value;
+        var monitored = random.Next(3) == 0;
+        var relocated = random.Next(6) == 0;
+        return TestUnits.Household(h.HouseholdId, village, random.Next(2500, 30000), x => x with
+        {
+            IncomeLastYear = random.Next(2500, 30000),
+            RigidExpenditure = random.Next(4) == 0 ? random.Next(0, 60000) : 0,
+            FormerlyPoor = random.Next(3) == 0,
+            Dibao = random.Next(10) == 0,
+            Tekun = random.Next(15) == 0,
+            HousingUnsafe = random.Next(30) == 0,
+            RiskTypes = RiskType.Keys.Where(_ => random.Next(8) == 0).Take(RiskType.MaxPerHousehold).ToArray(),
+            Monitoring = monitored ? MonitoringStatus.Monitored : MonitoringStatus.NotMonitored,
+            MonitoredSince = monitored ? new DateOnly(2026, 1 + random.Next(11), 1) : null,
+            Assistance = random.Next(2) == 0 ? [new AssistanceMeasure(AssistanceKind.Employment, new DateOnly(2026, 1 + random.Next(11), 5))] : [],
+            Relocated = relocated,
+            SiteId = relocated ? 9001 : null,
+        });
+    }
+
+    private static async Task<List<string>> SnapshotAsync(TestDatabase db)
+    {
+        var rows = new List<string>();
+        await using var cmd = db.DataSource.CreateCommand("""
+            SELECT concat_ws('|', subject_kind, subject_id, households, monitored, level1, level2, level3, category_unstable,
+                   category_marginal, category_sudden, risk_type_counts::text, assisted, gap_should_monitor, gap_unassisted,
+                   gap_should_exit, income_median, zone, scale_return)
+            FROM region_stats ORDER BY subject_kind, subject_id
+            """);
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) rows.Add(r.GetString(0));
+        return rows;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RiskMap.Server.Statistics;
+using RiskMap.Tests.Infrastructure;
+
+namespace RiskMap.Tests.Units;
+
+public sealed class UnitEndpointTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task GetUnit_ReturnsFiguresZoneParentAndChildren()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now)))
+        {
+            await services.WriteAsync(
+                TestUnits.Household("A1-1", TestUnits.VillageA1, 3000),
+                TestUnits.Household("A1-2", TestUnits.VillageA1, 40000),
+                TestUnits.Household("A2-1", TestUnits.VillageA2, 40000));
+        }
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = factory.CreateClient();
+
+        var township = await client.GetFromJsonAsync<JsonElement>("/api/units/513431100");
+
+        Assert.Equal("513431100000", township.GetProperty("code").GetString());
+        Assert.Equal("township", township.GetProperty("level").GetString());
+        Assert.Equal("新城镇", township.GetProperty("name").GetString());
+        Assert.Equal("513431000000", township.GetProperty("parentCode").GetString());
+        Assert.Equal(["513431100001", "513431100002"], township.GetProperty("childCodes").EnumerateArray().Select(c => c.GetString()));
+        var figures = township.GetProperty("figures");
+        Assert.Equal(3, figures.GetProperty("households").GetInt32());
+        Assert.Equal(1, figures.GetProperty("level2").GetInt32() + figures.GetProperty("level3").GetInt32());
+        Assert.Equal(0.333333, figures.GetProperty("shareAtLeastTwo").GetDouble());
+        Assert.Equal(40000, figures.GetProperty("incomeMedian").GetInt32());
+        Assert.Equal("yellow", township.GetProperty("zone").GetString()); // 1/3 is not more than 1/3, but above 1/6
+    }
+
+    [Fact]
+    public async Task ListChildren_GivesEachChildWithItsOwnFigures()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now)))
+            await services.WriteAsync(TestUnits.Household("B1-1", TestUnits.VillageB1, 3000));
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = factory.CreateClient();
+
+        var children = await client.GetFromJsonAsync<JsonElement[]>("/api/units?parent=513431101000");
+
+        Assert.Equal(["谷曲村", "洒拉地坡村"], children!.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal([1, 0], children!.Select(c => c.GetProperty("figures").GetProperty("households").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Prefecture_ComparesKeyAssistanceCountiesWithTheOthers()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now)))
+            await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000));
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = factory.CreateClient();
+
+        var prefecture = await client.GetFromJsonAsync<JsonElement>("/api/units/5134");
+
+        var key = prefecture.GetProperty("keyCountyComparison").GetProperty("keyCounties");
+        Assert.Equal(1, key.GetProperty("counties").GetInt32());
+        Assert.Equal(1, key.GetProperty("households").GetInt32());
+        Assert.Equal(0, prefecture.GetProperty("keyCountyComparison").GetProperty("otherCounties").GetProperty("counties").GetInt32());
+    }
+
+    [Fact]
+    public async Task History_HasARowForEachChange()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        var clock = new ManualTimeProvider(Now);
+        await using (var services = await TestServices.CreateAsync(db, clock))
+        {
+            await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 40000));
+            clock.Advance(TimeSpan.FromHours(1));
+            await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000));
+        }
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = factory.CreateClient();
+
+        var history = await client.GetFromJsonAsync<JsonElement[]>($"/api/units/513431100001/history?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(Now.AddDays(1).ToString("O"))}");
+
+        Assert.Equal(2, history!.Length);
+        Assert.Equal(0.0, history[0].GetProperty("shareAtLeastTwo").GetDouble());
+        Assert.Equal(1.0, history[1].GetProperty("shareAtLeastTwo").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("/api/units/12345", HttpStatusCode.BadRequest, "Invalid unit code")]
+    [InlineData("/api/units/abc", HttpStatusCode.BadRequest, "Invalid unit code")]
+    [InlineData("/api/units/520000000000", HttpStatusCode.NotFound, "Unknown unit")]
+    [InlineData("/api/units?parent=", HttpStatusCode.BadRequest, "Invalid unit code")]
+    [InlineData("/api/units/513431000000/history?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", HttpStatusCode.BadRequest, "Invalid period")]
+    public async Task BadRequests_AreProblemsNamingTheFault(string url, HttpStatusCode status, string title)
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(title, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
+}
