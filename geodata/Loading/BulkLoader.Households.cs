@@ -10,7 +10,7 @@ public static partial class BulkLoader
     private static async Task<int> CopyHouseholdsAsync(NpgsqlConnection conn, GeodataSet set, CancellationToken ct)
     {
         var rows = 0;
-        await using var copy = await conn.BeginBinaryImportAsync("""
+        await using var copy = await BeginCopyAsync(conn, """
             COPY household (household_id, county_code, village_code, geom, members, labour, income_per_capita, wage_income,
                             business_income, property_income, transfer_income, income_last_year, rigid_expenditure,
                             formerly_poor, dibao, tekun, relocated, site_id, housing_unsafe, child_out_of_school,
@@ -60,7 +60,7 @@ public static partial class BulkLoader
     private static async Task<int> CopyMeasuresAsync(NpgsqlConnection conn, GeodataSet set, CancellationToken ct)
     {
         var rows = 0;
-        await using var copy = await conn.BeginBinaryImportAsync(
+        await using var copy = await BeginCopyAsync(conn, 
             "COPY assistance_measure (county_code, household_id, kind, started_on) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var h in set.Households)
         {
@@ -76,6 +76,31 @@ public static partial class BulkLoader
         }
         await copy.CompleteAsync(ct);
         return rows;
+    }
+
+    /// <summary>
+    /// Drops the foreign keys declared on the given tables (on partitioned tables, the parent's
+    /// constraint, which takes its partitions' along) and returns the statements that add them
+    /// back; adding a foreign key validates every row in one join.
+    /// </summary>
+    private static async Task<List<string>> DropForeignKeysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string[] tables, CancellationToken ct)
+    {
+        var constraints = new List<(string Table, string Name, string Definition)>();
+        await using (var cmd = new NpgsqlCommand("""
+            SELECT t.relname, c.conname, pg_get_constraintdef(c.oid)
+              FROM pg_constraint c
+              JOIN pg_class t ON t.oid = c.conrelid
+             WHERE c.contype = 'f' AND c.conparentid = 0 AND NOT t.relispartition
+               AND t.relname = ANY($1) AND t.relnamespace = 'public'::regnamespace
+             ORDER BY t.relname, c.conname
+            """, conn, tx))
+        {
+            cmd.Parameters.Add(new() { Value = tables });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) constraints.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        foreach (var (table, name, _) in constraints) await ExecuteAsync(conn, tx, $"ALTER TABLE \"{table}\" DROP CONSTRAINT \"{name}\"", ct);
+        return constraints.Select(c => $"ALTER TABLE \"{c.Table}\" ADD CONSTRAINT \"{c.Name}\" {c.Definition}").ToList();
     }
 
     /// <summary>

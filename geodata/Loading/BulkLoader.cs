@@ -26,11 +26,24 @@ public static partial class BulkLoader
     public static async Task<LoadSummary> LoadAsync(NpgsqlConnection conn, GeodataSet set, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var stages = new List<(string, TimeSpan)>();
+        var stageStart = TimeSpan.Zero;
+        void Stage(string name)
+        {
+            stages.Add((name, clock.Elapsed - stageStart));
+            stageStart = clock.Elapsed;
+        }
+
         await using var tx = await conn.BeginTransactionAsync(ct);
         // Children reference parents, so empty them first; no CASCADE: a table added later that
         // references these must be handled here on purpose, not emptied silently.
         await ExecuteAsync(conn, tx, "TRUNCATE assistance_measure, household, resettlement_site, admin_unit", ct);
-        var indexes = await DropSecondaryIndexesAsync(conn, tx, ["household", "assistance_measure"], ct);
+        // Checking foreign keys and maintaining indexes row by row costs more than the COPY;
+        // both are restored after the rows are in (one validating join, one index build each).
+        var loaded = new[] { "household", "assistance_measure", "resettlement_site" };
+        var restore = await DropForeignKeysAsync(conn, tx, loaded, ct);
+        restore.AddRange(await DropSecondaryIndexesAsync(conn, tx, ["household", "assistance_measure"], ct));
+        Stage("truncate");
 
         var units = await CopyUnitsAsync(conn, set, ct);
         await ExecuteAsync(conn, tx, """
@@ -52,21 +65,27 @@ public static partial class BulkLoader
                  WHERE p.code = c.parent_code AND p.geom IS NOT NULL
                 """, ct);
         }
+        Stage("units");
         var sites = await CopySitesAsync(conn, set, ct);
         var households = await CopyHouseholdsAsync(conn, set, ct);
+        Stage("households");
         var measures = await CopyMeasuresAsync(conn, set, ct);
+        Stage("assistance measures");
 
-        foreach (var definition in indexes) await ExecuteAsync(conn, tx, definition, ct);
+        foreach (var statement in restore) await ExecuteAsync(conn, tx, statement, ct);
+        Stage("indexes and foreign keys");
         await tx.CommitAsync(ct);
+        Stage("commit");
         // Fresh statistics so the planner knows the tables are no longer empty.
         await ExecuteAsync(conn, null, "ANALYZE admin_unit, resettlement_site, household, assistance_measure", ct);
-        return new LoadSummary(units, sites, households, measures, clock.Elapsed);
+        Stage("analyze");
+        return new LoadSummary(units, sites, households, measures, clock.Elapsed, stages);
     }
 
     private static async Task<int> CopyUnitsAsync(NpgsqlConnection conn, GeodataSet set, CancellationToken ct)
     {
         var rows = 0;
-        await using var copy = await conn.BeginBinaryImportAsync("""
+        await using var copy = await BeginCopyAsync(conn, """
             COPY admin_unit (code, level, name, parent_code, province_code, prefecture_code, county_code, township_code,
                              is_key_county, schematic, geom) FROM STDIN (FORMAT BINARY)
             """, ct);
@@ -96,7 +115,7 @@ public static partial class BulkLoader
     private static async Task<int> CopySitesAsync(NpgsqlConnection conn, GeodataSet set, CancellationToken ct)
     {
         var rows = 0;
-        await using var copy = await conn.BeginBinaryImportAsync("""
+        await using var copy = await BeginCopyAsync(conn, """
             COPY resettlement_site (site_id, name, county_code, village_code, geom, capacity_households, relocated_households,
                                     relocated_people, labour_force, employed_labour, follow_up) FROM STDIN (FORMAT BINARY)
             """, ct);
@@ -118,6 +137,15 @@ public static partial class BulkLoader
         }
         await copy.CompleteAsync(ct);
         return rows;
+    }
+
+    private static async Task<NpgsqlBinaryImporter> BeginCopyAsync(NpgsqlConnection conn, string copy, CancellationToken ct)
+    {
+        var importer = await conn.BeginBinaryImportAsync(copy, ct);
+        // A million-row COPY on a busy machine outlasts the 30 s command timeout; the caller's
+        // token is the way to stop a load. (Npgsql 10 treats zero here as "time out at once".)
+        importer.Timeout = TimeSpan.FromHours(2);
+        return importer;
     }
 
     private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct

@@ -81,8 +81,14 @@ public sealed class BulkLoaderTests
     public async Task LoadAsync_Twice_ReplacesTheDataRatherThanAddingToIt()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
+        var foreignKeys = await ForeignKeysAsync(db);
         await BulkLoader.LoadAsync(db.DataSource, Dechang.Value, CancellationToken.None);
         await BulkLoader.LoadAsync(db.DataSource, Dechang.Value, CancellationToken.None);
+
+        // The foreign keys dropped for the load are back, and enforced.
+        Assert.Equal(foreignKeys, await ForeignKeysAsync(db));
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => db.ExecuteAsync(
+            "UPDATE household SET village_code = 513424999999 WHERE household_id = $1", Dechang.Value.Households.First().HouseholdId));
 
         Assert.Equal(Dechang.Value.HouseholdCount, (int)await db.ScalarAsync<long>("SELECT count(*) FROM household"));
         // The secondary indexes dropped for the load are back.
@@ -111,6 +117,12 @@ public sealed class BulkLoaderTests
         Assert.Equal(old.Map.Units.Count, (int)await db.ScalarAsync<long>("SELECT count(*) FROM admin_unit"));
         Assert.Contains("household_geom_gist", await IndexNamesAsync(db, "household"));
     }
+
+    private static async Task<string[]> ForeignKeysAsync(TestDatabase db) =>
+        (await db.ScalarAsync<string[]>("""
+            SELECT array_agg(conname::text ORDER BY conname) FROM pg_constraint
+             WHERE contype = 'f' AND conrelid IN ('household'::regclass, 'assistance_measure'::regclass, 'resettlement_site'::regclass)
+            """))!;
 
     private static async Task<string[]> IndexNamesAsync(TestDatabase db, string table) =>
         (await db.ScalarAsync<string[]>("SELECT array_agg(indexname::text ORDER BY indexname) FROM pg_indexes WHERE tablename = $1 AND indexname NOT LIKE '%pkey'", table))!;
