@@ -2,7 +2,7 @@ using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Operation.Polygonize;
-using NetTopologySuite.Triangulate;
+using NetTopologySuite.Triangulate.QuadEdge;
 
 namespace RiskMap.Geodata.Boundaries;
 
@@ -15,33 +15,28 @@ internal static partial class PlanarPartition
     /// rounding on the factory's precision grid) and polygonizes the result: every face lies in
     /// exactly one child and every border is stored once.
     /// </summary>
-    private static List<Face> ArrangementFaces(Geometry parent, List<Coordinate> points, int[] labels, int n,
-        Envelope env, IPointOnGeometryLocator locator, GeometryFactory factory)
+    private static List<Face> ArrangementFaces(Geometry parent, QuadEdgeSubdivision triangulation, List<Coordinate> points, int[] labels,
+        IPointOnGeometryLocator locator, GeometryFactory factory)
     {
         var pm = factory.PrecisionModel;
-        var voronoi = new VoronoiDiagramBuilder();
-        voronoi.SetSites(points);
-        var clip = new Envelope(env);
-        clip.ExpandBy(env.Width * 0.1 + 1e-4, env.Height * 0.1 + 1e-4);
-        voronoi.ClipEnvelope = clip;
-        var cells = voronoi.GetDiagram(factory);
-
+        // The fine Voronoi cells come from the same triangulation as the adjacency. A border is a
+        // Voronoi edge whose two cells carry different labels; an edge seen once lies on the
+        // outer frame, far outside the parent.
         var pointIndex = new Dictionary<Coordinate, int>(points.Count);
         for (var i = 0; i < points.Count; i++) pointIndex.TryAdd(points[i], i);
-        var cellsByLabel = new List<Geometry>[n];
-        for (var s = 0; s < n; s++) cellsByLabel[s] = [];
-        for (var i = 0; i < cells.NumGeometries; i++)
-        {
-            var cell = cells.GetGeometryN(i);
-            if (cell.UserData is Coordinate site && pointIndex.TryGetValue(site, out var p)) cellsByLabel[labels[p]].Add(cell);
-        }
-
+        var firstLabel = new Dictionary<(double, double, double, double), int>();
         var lines = new List<Geometry> { parent.Boundary };
-        for (var s = 0; s < n; s++)
+        foreach (var cell in triangulation.GetVoronoiCellPolygons(factory))
         {
-            if (cellsByLabel[s].Count == 0) continue;
-            var region = UnaryUnionNG.Union(factory.BuildGeometry(cellsByLabel[s]), pm);
-            lines.Add(region.Boundary);
+            if (cell.UserData is not Coordinate site || !pointIndex.TryGetValue(site, out var p)) continue;
+            var label = labels[p];
+            var ring = ((Polygon)cell).ExteriorRing.Coordinates;
+            for (var k = 0; k + 1 < ring.Length; k++)
+            {
+                var key = Key(ring[k], ring[k + 1]);
+                if (!firstLabel.TryAdd(key, label) && firstLabel[key] != label)
+                    lines.Add(factory.CreateLineString([ring[k].Copy(), ring[k + 1].Copy()]));
+            }
         }
         var noded = UnaryUnionNG.Union(factory.BuildGeometry(lines), pm);
         var polygonizer = new Polygonizer(false);

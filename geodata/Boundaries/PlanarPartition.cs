@@ -3,6 +3,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.OverlayNG;
 using NetTopologySuite.Operation.Polygonize;
 using NetTopologySuite.Triangulate;
+using NetTopologySuite.Triangulate.QuadEdge;
 using RiskMap.Geodata.Generation;
 
 namespace RiskMap.Geodata.Boundaries;
@@ -60,10 +61,10 @@ internal static partial class PlanarPartition
         }
 
         var labels = AssignByPowerDiagram(points, n, targetShares, frame, parent.Area);
-        var adjacency = DelaunayNeighbours(points);
+        var (adjacency, triangulation) = DelaunayNeighbours(points);
         KeepLargestComponents(labels, adjacency, n);
 
-        var faces = ArrangementFaces(parent, points, labels, n, env, locator, factory);
+        var faces = ArrangementFaces(parent, triangulation, points, labels, locator, factory);
         return MergeFacesPerLabel(faces, n, factory);
     }
 
@@ -117,15 +118,16 @@ internal static partial class PlanarPartition
         return labels;
     }
 
-    private static List<int>[] DelaunayNeighbours(List<Coordinate> points)
+    private static (List<int>[] Adjacency, QuadEdgeSubdivision Triangulation) DelaunayNeighbours(List<Coordinate> points)
     {
         var index = new Dictionary<Coordinate, int>(points.Count);
         for (var i = 0; i < points.Count; i++) index.TryAdd(points[i], i);
         var builder = new DelaunayTriangulationBuilder();
         builder.SetSites(points);
+        var triangulation = builder.GetSubdivision();
         var adjacency = new List<int>[points.Count];
         for (var i = 0; i < points.Count; i++) adjacency[i] = [];
-        foreach (var edge in builder.GetSubdivision().GetEdges())
+        foreach (var edge in triangulation.GetEdges())
         {
             if (index.TryGetValue(edge.Orig.Coordinate, out var a) && index.TryGetValue(edge.Dest.Coordinate, out var b) && a != b)
             {
@@ -134,7 +136,7 @@ internal static partial class PlanarPartition
             }
         }
         foreach (var list in adjacency) list.Sort();
-        return adjacency;
+        return (adjacency, triangulation);
     }
 
     /// <summary>
