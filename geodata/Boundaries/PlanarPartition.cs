@@ -113,9 +113,33 @@ internal static partial class PlanarPartition
                 var currentArea = (double)counts[s] / Math.Max(1, fine) * localArea;
                 weights[s] += 0.6 * (wantedArea - currentArea) / Math.PI;
             }
+            KeepSeedsInTheirCells(points, weights, frame);
         }
         for (var s = 0; s < n; s++) labels[s] = s;
         return labels;
+    }
+
+    /// <summary>
+    /// A seed stays in its own power cell while no neighbour's weight exceeds its own by more
+    /// than their squared distance; past that, a county's seat would end up in the next county.
+    /// Clamping gives up some of the wanted size where seeds crowd (urban districts), which is
+    /// where real units are small anyway.
+    /// </summary>
+    private static void KeepSeedsInTheirCells(List<Coordinate> seeds, double[] weights, LocalFrame frame)
+    {
+        var n = weights.Length;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            for (var s = 0; s < n; s++)
+            {
+                for (var t = 0; t < n; t++)
+                {
+                    // 0.9: keep the seed a little inside its cell, not on its border.
+                    var limit = weights[s] + 0.9 * frame.Distance2(seeds[s], seeds[t]);
+                    if (t != s && weights[t] > limit) weights[t] = limit;
+                }
+            }
+        }
     }
 
     private static (List<int>[] Adjacency, QuadEdgeSubdivision Triangulation) DelaunayNeighbours(List<Coordinate> points)
