@@ -22,6 +22,7 @@ try
 
     app.MapHealthEndpoints();                        // GET /health
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
+    app.MapHouseholdEndpoints();                     // GET /api/households/{id}
 
     await app.RunAsync();
     return 0;
