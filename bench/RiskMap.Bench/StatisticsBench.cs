@@ -31,7 +31,8 @@ public static class StatisticsBench
             var today = new DateOnly(2026, 11, 20);
             var villages = region.Villages;
             var initial = Enumerable.Range(0, households).Select(i => SyntheticRegion.RandomHousehold(random, $"H{i:D8}", villages[i % villages.Length], today)).ToList();
-            var updates = initial.Select(h => SyntheticRegion.RandomHousehold(random, h.HouseholdId, h.VillageCode.Value, today)).ToList();
+            // A survey revises incomes, status and help; the household stays where it lives.
+            var updates = initial.Select(h => SyntheticRegion.RandomHousehold(random, h.HouseholdId, h.VillageCode.Value, today) with { Lon = h.Lon, Lat = h.Lat, RiskTypes = h.RiskTypes }).ToList();
 
             // baseline: plain COPY of the finished rows into the indexed table
             var copyDb = await cluster.CreateAsync($"copy_{run}");
