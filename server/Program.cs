@@ -1,5 +1,6 @@
 using RiskMap.Server.Cli;
 using RiskMap.Server.Database;
+using RiskMap.Server.Demo;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
 using RiskMap.Server.Units;
@@ -13,15 +14,18 @@ try
     builder.Services.AddProblemDetails();             // every client error as problem details
     await builder.AddDatabaseAsync();                // configured PostGIS, or the managed local cluster
     builder.Services.AddHouseholdsAndStatistics();   // risk model, household writes, statistics
+    builder.Services.AddDemo();                      // the demo dataset, when Demo:Enabled
 
     var app = builder.Build();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     await app.MigrateDatabaseAsync();                // numbered .sql migrations before any request
     await app.LoadPolicyLinesAsync();                // monitoring and dibao lines per province and year
+    await app.LoadDemoDataAsync();                   // generate and load 凉山州 into an empty database
 
     app.MapHealthEndpoints();                        // GET /health
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
+    app.MapHouseholdEndpoints();                     // GET /api/households/{id}
 
     await app.RunAsync();
     return 0;

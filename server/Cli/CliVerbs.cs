@@ -24,11 +24,10 @@ public static class CliVerbs
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));
         try
         {
-            var endpoint = await DatabaseSetup.OpenEndpointAsync(builder.Configuration, options, Directory.GetCurrentDirectory(), loggers);
+            var endpoint = await DatabaseSetup.OpenEndpointAsync(builder.Configuration, DatabaseOptions.Read(builder.Configuration), Directory.GetCurrentDirectory(), loggers);
             await using var managed = endpoint.Managed;
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(endpoint.ConnectionString));
             builder.Services.AddSingleton<MigrationRunner>();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace RiskMap.Server.Database;
 
@@ -27,4 +28,18 @@ public sealed class DatabaseOptions
 
     /// <summary>How long to wait for the managed cluster to accept connections after starting it.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Binds and validates the section; a bad value stops start-up naming the key.</summary>
+    public static DatabaseOptions Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var errors = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true);
+        if (options.StatementTimeout <= TimeSpan.Zero) errors.Add(new ValidationResult("must be positive", [nameof(StatementTimeout)]));
+        if (options.StartTimeout <= TimeSpan.Zero) errors.Add(new ValidationResult("must be positive", [nameof(StartTimeout)]));
+        if (errors.Count > 0)
+            throw new OptionsValidationException(Section, typeof(DatabaseOptions),
+                errors.Select(e => $"{Section}:{string.Join(",", e.MemberNames)}: {e.ErrorMessage}"));
+        return options;
+    }
 }

@@ -21,7 +21,8 @@ public static class DatabaseSetup
             .Bind(builder.Configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // Needed before the host exists (the cluster starts here), so validated here, not at host start.
+        var options = DatabaseOptions.Read(builder.Configuration);
         var endpoint = await OpenEndpointAsync(builder.Configuration, options, builder.Environment.ContentRootPath, LoggerFactoryFor(builder));
 
         builder.Services.AddSingleton(endpoint);

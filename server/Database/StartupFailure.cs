@@ -16,6 +16,7 @@ public static class StartupFailure
         NpgsqlException { InnerException: System.Net.Sockets.SocketException s } n =>
             $"{n.Message} ({s.Message}). Check ConnectionStrings__RiskMap, or unset it to use the managed local PostGIS.",
         PostgresException p => $"the database refused: {p.SqlState} {p.MessageText}. Check ConnectionStrings__RiskMap.",
+        OptionsValidationException o => "invalid configuration: " + string.Join("; ", o.Failures),
         _ => e.Message,
     };
 }

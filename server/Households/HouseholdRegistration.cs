@@ -17,6 +17,11 @@ public static class HouseholdRegistration
         services.AddSingleton<RiskRebuild>();
         services.AddSingleton<StatisticsMaintainer>();
         services.AddSingleton<StatisticsRebuild>();
+        services.AddOptions<StatisticsOptions>().BindConfiguration(StatisticsOptions.Section)
+            .Validate(o => o.MedianRefreshInterval > TimeSpan.Zero && o.MedianRefreshChunk > 0, "Statistics: MedianRefreshInterval and MedianRefreshChunk must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<MedianRefresher>();
+        services.AddHostedService<MedianRefreshService>();
         services.AddSingleton<UnitQueries>();
         return services;
     }

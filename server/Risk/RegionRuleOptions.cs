@@ -42,16 +42,18 @@ public sealed class RegionRuleOptions
     public RegionThresholds Township { get; set; } = new() { ScaleShare = Fraction.Of(1, 3), YellowShare = Fraction.Of(1, 6) };
 
     /// <summary>
-    /// County: the seeds give no figure. Example 3/100, yellow 2/100: the west-China poverty-incidence
-    /// bar for a county's exit in 2020, one reading of "scale" seed 000 §一 reports (3.5%, 3% or 2%).
+    /// County: the seeds give no figure. Example 1/10, yellow 1/20. The poverty-incidence bars seed
+    /// 000 §一 reports for a county's exit (3.5%, 3%, 2%) count households *in* poverty; the share
+    /// at II or above also counts households at risk, which monitoring keeps at a few percent of a
+    /// county in ordinary times, so a tenth of a county at II or above is taken as scale.
     /// </summary>
-    public RegionThresholds County { get; set; } = new() { ScaleShare = Fraction.Of(3, 100), YellowShare = Fraction.Of(2, 100) };
+    public RegionThresholds County { get; set; } = new() { ScaleShare = Fraction.Of(1, 10), YellowShare = Fraction.Of(1, 20) };
 
-    /// <summary>Prefecture: example, same as county (3/100, yellow 2/100).</summary>
-    public RegionThresholds Prefecture { get; set; } = new() { ScaleShare = Fraction.Of(3, 100), YellowShare = Fraction.Of(2, 100) };
+    /// <summary>Prefecture: example, same as county (1/10, yellow 1/20).</summary>
+    public RegionThresholds Prefecture { get; set; } = new() { ScaleShare = Fraction.Of(1, 10), YellowShare = Fraction.Of(1, 20) };
 
-    /// <summary>Province: example, same as county (3/100, yellow 2/100).</summary>
-    public RegionThresholds Province { get; set; } = new() { ScaleShare = Fraction.Of(3, 100), YellowShare = Fraction.Of(2, 100) };
+    /// <summary>Province: example, same as county (1/10, yellow 1/20).</summary>
+    public RegionThresholds Province { get; set; } = new() { ScaleShare = Fraction.Of(1, 10), YellowShare = Fraction.Of(1, 20) };
 
     /// <summary>Resettlement site: example, as a village (1/2, yellow 1/4): a site is a community of village size (mean ~37 households in Liangshan).</summary>
     public RegionThresholds Site { get; set; } = new() { ScaleShare = Fraction.Of(1, 2), YellowShare = Fraction.Of(1, 4) };

@@ -38,6 +38,8 @@ public sealed class RegionFigures
     public string Zone { get; set; } = "green";
     public bool ScaleReturn { get; set; }
     public long Version { get; set; }
+    /// <summary>True while the income median waits for the median refresher (the households under it changed).</summary>
+    public bool MedianStale { get; set; }
 
     public LevelCounts Counts => new(Households, Level1, Level2, Level3);
 

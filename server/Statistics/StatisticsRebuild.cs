@@ -33,7 +33,8 @@ public sealed class StatisticsRebuild(NpgsqlDataSource db, IOptions<RegionRuleOp
                 next.Classify(kind == SubjectKind.Site ? RegionLevel.Site : RegionRuleOptions.LevelOf(new UnitCode(id).Level), rules.Value);
                 var old = stored[id];
                 next.Version = next.SameFiguresAs(old) ? old.Version : old.Version + 1;
-                if (next.Version != old.Version) { save.Add(next); changed++; }
+                if (next.Version != old.Version) changed++;
+                if (next.Version != old.Version || old.MedianStale) save.Add(next);
             }
             await StatisticsStore.SaveAsync(conn, tx, save, at, ct);
             await StatisticsStore.AppendHistoryAsync(conn, tx, save, at, ct);

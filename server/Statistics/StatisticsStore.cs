@@ -27,7 +27,7 @@ public static class StatisticsStore
                     CategoryMarginal = r.GetInt32(7), CategorySudden = r.GetInt32(8), Assisted = r.GetInt32(10),
                     GapShouldMonitor = r.GetInt32(11), GapUnassisted = r.GetInt32(12), GapShouldExit = r.GetInt32(13),
                     IncomeMedian = r.IsDBNull(14) ? null : r.GetInt32(14), Zone = r.GetString(15), ScaleReturn = r.GetBoolean(16),
-                    Version = r.GetInt64(17),
+                    Version = r.GetInt64(17), MedianStale = r.GetBoolean(18),
                 };
                 f.ReadRiskTypeJson(r.GetString(9));
                 result[f.SubjectId] = f;
@@ -63,6 +63,7 @@ public static class StatisticsStore
         Add(cmd, rows.Select(r => r.ScaleReturn).ToArray());
         Add(cmd, rows.Select(r => r.Version).ToArray());
         cmd.Parameters.Add(new() { Value = at });
+        Add(cmd, rows.Select(r => r.MedianStale).ToArray());
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

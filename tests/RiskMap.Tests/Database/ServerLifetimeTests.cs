@@ -49,4 +49,15 @@ public sealed class ServerLifetimeTests
         Assert.Contains("riskmap: cannot start: Failed to connect to 127.0.0.1:1", error.Message);
         Assert.DoesNotContain("Unhandled exception", error.Message);
     }
+
+    [Fact]
+    public async Task ServerWithInvalidDatabaseOption_StopsNamingTheKey()
+    {
+        var env = new Dictionary<string, string> { ["Database__ManagedPort"] = "70000" };
+        await using var server = ServerProcess.Start(env);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => server.WaitHealthyAsync(Generous));
+
+        Assert.Contains("riskmap: cannot start: invalid configuration: Database:ManagedPort", error.Message);
+    }
 }

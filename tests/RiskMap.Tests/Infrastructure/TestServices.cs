@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RiskMap.Server.Demo;
 using RiskMap.Server.Households;
 using RiskMap.Server.Statistics;
 
@@ -19,6 +20,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddSingleton(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build() as Microsoft.Extensions.Configuration.IConfiguration);
         services.AddSingleton(db.DataSource);
         services.AddHouseholdsAndStatistics();
+        services.AddDemo();
         services.AddSingleton(time);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<PolicyTableSource>().ReloadAsync(CancellationToken.None);

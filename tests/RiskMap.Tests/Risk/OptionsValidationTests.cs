@@ -84,8 +84,8 @@ public class OptionsValidationTests
     public void YellowShareNotBelowScaleShare_IsRejected()
     {
         var options = new RegionRuleOptions();
-        options.County.YellowShare = Fraction.Of(3, 100);
-        Assert.Contains(options.Validate(), e => e.StartsWith("County.YellowShare (3/100) must be below ScaleShare"));
+        options.County.YellowShare = Fraction.Of(1, 10);
+        Assert.Contains(options.Validate(), e => e.StartsWith("County.YellowShare (1/10) must be below ScaleShare"));
     }
 
     [Fact]

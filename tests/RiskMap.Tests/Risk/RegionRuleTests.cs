@@ -72,27 +72,27 @@ public class RegionRuleTests
         Assert.Equal(expected, ZoneRule.Classify(RegionLevel.Village, AtLevelTwo(100, atLeastTwo), Defaults).Zone);
 
     [Fact]
-    public void CountyDefaults_AreThreeInAHundred()
+    public void CountyDefaults_AreOneInTenRedAndOneInTwentyYellow()
     {
-        Assert.False(ScaleRule.Holds(RegionLevel.County, AtLevelTwo(1000, 30), Defaults));
-        Assert.True(ScaleRule.Holds(RegionLevel.County, AtLevelTwo(1000, 31), Defaults));
-        Assert.Equal(Zone.Yellow, ZoneRule.Classify(RegionLevel.County, AtLevelTwo(1000, 21), Defaults).Zone);
-        Assert.Equal(Zone.Green, ZoneRule.Classify(RegionLevel.County, AtLevelTwo(1000, 20), Defaults).Zone);
+        Assert.False(ScaleRule.Holds(RegionLevel.County, AtLevelTwo(1000, 100), Defaults));
+        Assert.True(ScaleRule.Holds(RegionLevel.County, AtLevelTwo(1000, 101), Defaults));
+        Assert.Equal(Zone.Yellow, ZoneRule.Classify(RegionLevel.County, AtLevelTwo(1000, 51), Defaults).Zone);
+        Assert.Equal(Zone.Green, ZoneRule.Classify(RegionLevel.County, AtLevelTwo(1000, 50), Defaults).Zone);
     }
 
     [Fact]
     public void ConfiguredCountyThreshold_ReplacesTheDefault()
     {
         var options = new RegionRuleOptions();
-        options.County.ScaleShare = Fraction.Of(1, 10);
-        options.County.YellowShare = Fraction.Of(1, 20);
-        Assert.False(ScaleRule.Holds(RegionLevel.County, AtLevelTwo(1000, 100), options));
-        Assert.True(ScaleRule.Holds(RegionLevel.County, AtLevelTwo(1000, 101), options));
+        options.County.ScaleShare = Fraction.Of(3, 100);
+        options.County.YellowShare = Fraction.Of(2, 100);
+        Assert.False(ScaleRule.Holds(RegionLevel.County, AtLevelTwo(1000, 30), options));
+        Assert.True(ScaleRule.Holds(RegionLevel.County, AtLevelTwo(1000, 31), options));
     }
 
     [Theory]
-    [InlineData(RegionLevel.Prefecture, 10000, 301)]
-    [InlineData(RegionLevel.Province, 100000, 3001)]
+    [InlineData(RegionLevel.Prefecture, 10000, 1001)]
+    [InlineData(RegionLevel.Province, 100000, 10001)]
     [InlineData(RegionLevel.Site, 40, 21)]
     [InlineData(RegionLevel.Region, 30, 11)]
     public void EveryLevel_HasItsOwnScaleShare(RegionLevel level, int households, int justOver)

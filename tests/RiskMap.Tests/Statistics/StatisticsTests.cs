@@ -100,13 +100,35 @@ public sealed class StatisticsTests
             }).ToArray();
             await services.WriteAsync(changes);
         }
-        await services.Get<StatisticsMaintainer>().RefreshLargeMediansAsync(db.DataSource, CancellationToken.None);
+        await services.Get<MedianRefresher>().RefreshStaleAsync(CancellationToken.None);
         var incremental = await SnapshotAsync(db);
 
         var changedByRebuild = await services.Get<StatisticsRebuild>().RunAsync(CancellationToken.None);
 
         Assert.Equal(incremental, await SnapshotAsync(db));
         Assert.Equal(0, changedByRebuild);
+    }
+
+    [Fact]
+    public async Task IncomeMedian_IsMarkedStaleByAChange_AndRecomputedByTheRefresher()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await services.WriteAsync(
+            TestUnits.Household("A1-1", TestUnits.VillageA1, 10000),
+            TestUnits.Household("A1-2", TestUnits.VillageA1, 20000),
+            TestUnits.Household("A1-3", TestUnits.VillageA1, 30000));
+        await services.Get<MedianRefresher>().RefreshStaleAsync(CancellationToken.None);
+        Assert.Equal(20000, await db.ScalarAsync<int>("SELECT income_median FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1", TestUnits.VillageA1));
+
+        await services.WriteAsync(TestUnits.Household("A1-2", TestUnits.VillageA1, 25000));
+        Assert.True(await db.ScalarAsync<bool>("SELECT median_stale FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1", TestUnits.VillageA1));
+        var changes = await services.Get<MedianRefresher>().RefreshStaleAsync(CancellationToken.None);
+
+        Assert.Contains(changes, c => c.SubjectId == TestUnits.VillageA1 && c.IncomeMedian == 25000);
+        Assert.Contains(changes, c => c.SubjectId == TestUnits.Province && c.IncomeMedian == 25000);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM region_stats WHERE median_stale"));
     }
 
     [Fact]

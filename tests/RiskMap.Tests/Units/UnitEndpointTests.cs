@@ -22,6 +22,7 @@ public sealed class UnitEndpointTests
                 TestUnits.Household("A1-1", TestUnits.VillageA1, 3000),
                 TestUnits.Household("A1-2", TestUnits.VillageA1, 40000),
                 TestUnits.Household("A2-1", TestUnits.VillageA2, 40000));
+            await services.Get<MedianRefresher>().RefreshStaleAsync(CancellationToken.None);
         }
         await using var factory = new RiskMapFactory(db.ConnectionString);
         using var client = factory.CreateClient();

@@ -1,0 +1,15 @@
+using RiskMap.Bench;
+
+// Benchmarks run on demand: dotnet run -c Release --project bench/RiskMap.Bench -- <name> [options]
+var name = args.FirstOrDefault() ?? "";
+return name switch
+{
+    "statistics" => await StatisticsBench.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RiskMap.Bench -- statistics [--households N] [--batch N] [--runs N]");
+    return 2;
+}

@@ -1,0 +1,7 @@
+-- One household's assessment by its id (unique nationally; probes each partition's id index).
+SELECT household_id, village_code, risk_level, risk_score, category, reasons::text, model_version,
+       gap_should_monitor, gap_unassisted, gap_should_exit, monitoring_status, monitored_since,
+       last_assistance_on, last_visit_on, relocated, site_id, updated_at
+FROM household
+WHERE household_id = $1
+LIMIT 1

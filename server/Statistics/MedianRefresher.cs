@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RiskMap.Geodata.Domain;
+using RiskMap.Server.Database;
+
+namespace RiskMap.Server.Statistics;
+
+/// <summary>Options of the statistics feature.</summary>
+public sealed class StatisticsOptions
+{
+    public const string Section = "Statistics";
+
+    /// <summary>How often stale income medians are recomputed. Medians need every income under a unit, so they are kept off the write path.</summary>
+    public TimeSpan MedianRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Subjects recomputed per transaction by the median refresher.</summary>
+    public int MedianRefreshChunk { get; set; } = 500;
+}
+
+/// <summary>A subject whose income median the refresher changed.</summary>
+public sealed record MedianChange(string Kind, long SubjectId, int? IncomeMedian, long Version);
+
+/// <summary>Recomputes the income medians that household changes marked stale.</summary>
+public sealed class MedianRefresher(NpgsqlDataSource db, IOptions<StatisticsOptions> options, TimeProvider time)
+{
+    /// <summary>Refreshes every stale median, a chunk per transaction; returns the medians that changed.</summary>
+    public async Task<IReadOnlyList<MedianChange>> RefreshStaleAsync(CancellationToken ct)
+    {
+        var changes = new List<MedianChange>();
+        while (true)
+        {
+            await using var conn = await db.OpenConnectionAsync(ct);
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            var stale = new List<(string Kind, long Id)>();
+            await using (var cmd = new NpgsqlCommand(SqlFile.Load("Statistics.stale_medians"), conn, tx))
+            {
+                cmd.Parameters.Add(new() { Value = options.Value.MedianRefreshChunk });
+                await using var r = await cmd.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct)) stale.Add((r.GetString(0), r.GetInt64(1)));
+            }
+            if (stale.Count == 0) return changes;
+
+            var medians = new Dictionary<(string, long), int>();
+            foreach (var group in stale.GroupBy(s => s.Kind == SubjectKind.Site ? (SubjectKind.Site, UnitLevel.Village) : (SubjectKind.Unit, new UnitCode(s.Id).Level)))
+            {
+                var found = await StatisticsStore.MediansAsync(conn, tx, group.Key.Item1, group.Key.Item2, group.Select(s => s.Id).ToList(), ct);
+                foreach (var (id, m) in found) medians[(group.Key.Item1, id)] = m;
+            }
+            await using (var set = new NpgsqlCommand(SqlFile.Load("Statistics.set_medians"), conn, tx))
+            {
+                set.Parameters.Add(new() { Value = stale.Select(s => s.Kind).ToArray() });
+                set.Parameters.Add(new() { Value = stale.Select(s => s.Id).ToArray() });
+                set.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = stale.Select(s => medians.TryGetValue(s, out var m) ? m : (int?)null).ToArray() });
+                set.Parameters.Add(new() { Value = time.GetUtcNow() });
+                await using var r = await set.ExecuteReaderAsync(ct);
+                while (await r.ReadAsync(ct))
+                    if (r.GetBoolean(4)) changes.Add(new MedianChange(r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetInt64(3)));
+            }
+            await tx.CommitAsync(ct);
+        }
+    }
+}
+
+/// <summary>Runs the median refresher on its interval for as long as the server runs.</summary>
+public sealed class MedianRefreshService(MedianRefresher refresher, IOptions<StatisticsOptions> options, TimeProvider time, ILogger<MedianRefreshService> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.MedianRefreshInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await refresher.RefreshStaleAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                // The database may be restarting: the stale marks stay, and the next tick retries.
+                log.LogWarning("Median refresh failed, will retry: {Message}", e.Message);
+            }
+        }
+    }
+}
