@@ -5,6 +5,7 @@ var name = args.FirstOrDefault() ?? "";
 return name switch
 {
     "statistics" => await StatisticsBench.RunAsync(args.Skip(1).ToArray()),
+    "calibration" => await CalibrationReport.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 

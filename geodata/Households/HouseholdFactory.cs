@@ -42,8 +42,11 @@ internal sealed partial class HouseholdFactory(DateOnly asOf, int monitoringLine
         if (risks.Count == 0 && rng.Chance(0.004)) risks.Add(RiskType.Other);
         if (risks.Count > RiskType.MaxPerHousehold) risks.RemoveRange(RiskType.MaxPerHousehold, risks.Count - RiskType.MaxPerHousehold);
 
-        var income = DrawIncome(formerlyPoor, labour, members, risks, rng);
-        var suddenDrop = rng.Chance(risks.Count > 0 ? 0.12 : 0.025);
+        var income = DrawIncome(formerlyPoor, labour, members, risks, place.IncomeFactor, rng);
+        // Calibrated so about 1% of households see last year's income collapse (a hard trigger);
+        // a disaster this year makes it far likelier for the households it reached.
+        var hitByDisaster = place.Disaster is { } d && risks.Contains(d);
+        var suddenDrop = rng.Chance(hitByDisaster ? 0.35 : risks.Count > 0 ? 0.035 : 0.006);
         var lastYear = suddenDrop
             ? (int)Math.Round(income / rng.Uniform(0.4, 0.75))
             : (int)Math.Round(income / (1 + rng.Normal(0.06, 0.08)));
@@ -96,13 +99,15 @@ internal sealed partial class HouseholdFactory(DateOnly asOf, int monitoringLine
         };
     }
 
-    private int DrawIncome(bool formerlyPoor, int labour, int members, List<string> risks, SeededRandom rng)
+    private int DrawIncome(bool formerlyPoor, int labour, int members, List<string> risks, double villageFactor, SeededRandom rng)
     {
-        // Ratio to the line: floor 0.5, median about 0.5 + 1.45 = 1.95 (formerly poor 1.65).
-        var median = formerlyPoor ? 1.15 : 1.45;
+        // Ratio to the line: floor 0.5, median about 0.5 + 2.05 = 2.55 (formerly poor 2.0), so
+        // about 2% of households fall below the line and a few percent more sit near it.
+        var median = formerlyPoor ? 1.5 : 2.05;
         if (labour == 0) median *= 0.75;
         else if (labour * 2 >= members) median *= 1.1;
         if (risks.Count > 0) median *= 0.85;
+        median *= villageFactor;
         var ratio = 0.5 + rng.LogNormal(median, 0.55);
         return (int)Math.Round(ratio * monitoringLine / 10) * 10;
     }
@@ -123,12 +128,12 @@ internal sealed partial class HouseholdFactory(DateOnly asOf, int monitoringLine
     private static int DrawRigidExpenditure(List<string> risks, int members, SeededRandom rng)
     {
         // Out-of-pocket after medical insurance; most households spend little that counts as rigid.
-        var spend = rng.Chance(0.6) ? 0 : rng.LogNormal(600, 0.8) * members;
-        if (risks.Contains(RiskType.Illness)) spend += rng.LogNormal(9_000, 0.9);
+        var spend = rng.Chance(0.75) ? 0 : rng.LogNormal(400, 0.8) * members;
+        if (risks.Contains(RiskType.Illness)) spend += rng.LogNormal(6_000, 0.9);
         if (risks.Contains(RiskType.Disability)) spend += rng.LogNormal(3_000, 0.7);
         if (risks.Contains(RiskType.Education)) spend += rng.LogNormal(7_000, 0.5);
         if (risks.Contains(RiskType.Accident)) spend += rng.LogNormal(12_000, 0.8);
-        if (risks.Any(RiskType.IsDisaster)) spend += rng.LogNormal(8_000, 1.0);
+        if (risks.Any(RiskType.IsDisaster)) spend += rng.LogNormal(5_000, 1.0);
         return (int)Math.Round(spend / 10) * 10;
     }
 }

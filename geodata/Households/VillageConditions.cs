@@ -15,7 +15,8 @@ internal sealed record VillageConditions(
     double FormerlyPoorShare,
     string? Disaster,
     double DisasterReach,
-    bool FragileWater)
+    bool FragileWater,
+    double IncomeFactor)
 {
     private static readonly string[] Disasters =
     [
@@ -31,7 +32,11 @@ internal sealed record VillageConditions(
         if (urban) poorShare *= 0.3;
         // About one village in 25 suffers a disaster in a given year; it reaches part of the village.
         var disaster = !urban && rng.Chance(0.04) ? Disasters[rng.NextInt(Disasters.Length)] : null;
-        return new VillageConditions(village, urban, keyCounty, poorShare, disaster,
-            disaster is null ? 0 : rng.Uniform(0.1, 0.45), !urban && rng.Chance(0.05));
+        var reach = disaster is null ? 0 : rng.Uniform(0.1, 0.45);
+        var fragileWater = !urban && rng.Chance(0.05);
+        // Villages differ in land, roads and jobs: incomes cluster by village (σ 0.22 in log terms),
+        // lower in key assistance counties and higher in towns, so risk shows as areas on the map.
+        var incomeFactor = Math.Exp(rng.Normal(0, 0.22)) * (keyCounty ? 0.9 : 1.15) * (urban ? 1.15 : 1);
+        return new VillageConditions(village, urban, keyCounty, poorShare, disaster, reach, fragileWater, incomeFactor);
     }
 }

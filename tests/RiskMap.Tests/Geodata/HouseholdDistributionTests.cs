@@ -52,7 +52,9 @@ public sealed class HouseholdDistributionTests(LiangshanFixture liangshan)
     {
         var dropped = _households.Count(h => h.IncomeLastYear > h.IncomePerCapita / 0.75) / (double)_households.Count;
 
-        Assert.InRange(dropped, 0.02, 0.10);
+        // Calibrated to about 1.5% (a shock is a hard trigger; more would paint every county red),
+        // concentrated in villages a disaster reached this year.
+        Assert.InRange(dropped, 0.008, 0.04);
     }
 
     [Fact]
