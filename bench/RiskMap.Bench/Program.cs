@@ -6,11 +6,14 @@ return name switch
 {
     "statistics" => await StatisticsBench.RunAsync(args.Skip(1).ToArray()),
     "calibration" => await CalibrationReport.RunAsync(args.Skip(1).ToArray()),
+    "load" => await LoadBench.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RiskMap.Bench -- statistics [--households N] [--batch N] [--runs N]");
+    Console.Error.WriteLine("       … -- load [--scale 0.685] [--root 513400000000] [--runs 3]");
+    Console.Error.WriteLine("       … -- calibration [scale]");
     return 2;
 }

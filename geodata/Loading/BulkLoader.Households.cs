@@ -7,7 +7,7 @@ namespace RiskMap.Geodata.Loading;
 
 public static partial class BulkLoader
 {
-    private static async Task<int> CopyHouseholdsAsync(NpgsqlConnection conn, GeodataSet set, CancellationToken ct)
+    internal static async Task<int> CopyHouseholdsAsync(NpgsqlConnection conn, GeodataSet set, CancellationToken ct)
     {
         var rows = 0;
         await using var copy = await BeginCopyAsync(conn, """
