@@ -1,6 +1,7 @@
 using RiskMap.Server.Cli;
 using RiskMap.Server.Database;
 using RiskMap.Server.Health;
+using RiskMap.Server.Tiles;
 
 // Command-line verbs (psql, …) share the server's configuration and database code.
 if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);
@@ -10,6 +11,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.Services.AddProblemDetails();             // every client error as problem details
     await builder.AddDatabaseAsync();                // configured PostGIS, or the managed local cluster
+    builder.AddTiles();                              // vector tile SQL, byte-bounded cache, invalidation
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -17,6 +19,7 @@ try
     await app.MigrateDatabaseAsync();                // numbered .sql migrations before any request
 
     app.MapHealthEndpoints();                        // GET /health
+    app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
 
     await app.RunAsync();
     return 0;
