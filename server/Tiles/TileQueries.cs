@@ -33,6 +33,9 @@ public sealed class TileQueries(NpgsqlDataSource db, IOptions<TileOptions> optio
             cmd.Parameters.Add(new NpgsqlParameter { Value = value });
         // Prepared once per pooled connection (Npgsql keeps it), so a tile is parse- and plan-free.
         await cmd.PrepareAsync(ct);
+        // A cancel that lands during the prepare round trip reaches PostgreSQL while nothing runs
+        // and is ignored there; check before starting the real work.
+        ct.ThrowIfCancellationRequested();
         return await cmd.ExecuteScalarAsync(ct) as byte[] ?? [];
     }
 
