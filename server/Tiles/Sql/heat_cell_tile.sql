@@ -8,8 +8,8 @@ bounds AS (
     SELECT ST_TileEnvelope($1, $2, $3) AS merc,
            ST_Transform(ST_TileEnvelope($1, $2, $3), 4326) AS geo
 ),
--- households at risk, in tile coordinates
-points AS (
+-- households at risk, in tile coordinates (materialized: one ST_AsMVTGeom per row)
+points AS MATERIALIZED (
     SELECT ST_AsMVTGeom(ST_Transform(h.geom, 3857), b.merc, $5, 0, true) AS g, h.risk_score
     FROM household h, bounds b
     WHERE h.geom && b.geo AND h.risk_score > 0

@@ -7,7 +7,7 @@ bounds AS (
            ST_Transform(ST_TileEnvelope($1, $2, $3, margin => $6::float8 / $5), 4326) AS geo
 ),
 -- the riskiest households first when capped; position breaks ties so bytes are repeatable
-features AS (
+features AS MATERIALIZED (
     SELECT h.risk_score::real AS weight,
            h.risk_level::int AS level,
            ST_AsMVTGeom(ST_Transform(h.geom, 3857), b.merc, $5, $6, true) AS geom

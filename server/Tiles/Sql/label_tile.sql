@@ -13,7 +13,7 @@ units AS (
     WHERE u.level BETWEEN 2 AND $8 AND u.geom && b.geo
 ),
 -- only the points inside the tile; higher levels first when capped
-features AS (
+features AS MATERIALIZED (
     SELECT u.code AS id,
            u.code::text AS code,
            u.name,

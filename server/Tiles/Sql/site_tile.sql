@@ -7,7 +7,7 @@ bounds AS (
            ST_Transform(ST_TileEnvelope($1, $2, $3, margin => $6::float8 / $5), 4326) AS geo
 ),
 -- sites in the tile with their figures; the largest first when capped
-features AS (
+features AS MATERIALIZED (
     SELECT r.site_id AS id,
            r.name,
            r.relocated_households AS households,

@@ -17,9 +17,10 @@ units AS (
     ORDER BY u.area_km2 DESC NULLS LAST, u.code
     LIMIT $7
 ),
+-- (materialized: ST_AsMVTGeom runs once per row, not again for the NOT NULL filter)
 -- snap every vertex to the zoom's grid (a pure function of the vertex, so two neighbours keep
 -- the same shared border), then clip and quantise to the tile grid; figures default to green/zero
-features AS (
+features AS MATERIALIZED (
     SELECT u.code AS id,
            u.code::text AS code,
            u.name,
