@@ -37,7 +37,7 @@ public sealed class TileCache(IOptions<TileOptions> options)
     {
         lock (_write)
         {
-            if (_epoch != epoch) return false;
+            if (_epoch != epoch || _budget == 0) return false;
             tile.LastUsed = Interlocked.Increment(ref _clock);
             if (_tiles.TryGetValue(key, out var old)) _bytes -= old.Cost;
             _tiles[key] = tile;

@@ -7,8 +7,8 @@ public sealed class TileOptions : IValidatableObject
 {
     public const string Section = "Tiles";
 
-    /// <summary>Most bytes of gzip-compressed tiles kept in memory; least recently used tiles go first beyond it.</summary>
-    [Range(1L << 20, long.MaxValue)]
+    /// <summary>Most bytes of gzip-compressed tiles kept in memory; least recently used tiles go first beyond it. 0 turns the cache off (behind a CDN, or to measure generation).</summary>
+    [Range(0, long.MaxValue)]
     public long CacheBytes { get; set; } = 256L << 20;
 
     /// <summary>Most features in one tile layer: the largest units (or heaviest heat cells) are kept, so a tile stays drawable.</summary>

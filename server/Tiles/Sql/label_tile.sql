@@ -4,7 +4,7 @@ WITH
 -- the tile in Web Mercator, and once in 4326 (with the buffer) for the GiST filter
 bounds AS (
     SELECT ST_TileEnvelope($1, $2, $3) AS merc,
-           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => $6::float8 / $5), 4326) AS geo
+           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => $6::int::float8 / $5::int), 4326) AS geo
 ),
 -- units whose polygon touches the tile (index), with the stored label point or one on the surface
 units AS (

@@ -6,7 +6,7 @@ WITH
 -- grid: a quarter of a tile unit in degrees, for the per-zoom vertex snap below
 bounds AS (
     SELECT ST_TileEnvelope($1, $2, $3) AS merc,
-           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => $6::float8 / $5), 4326) AS geo,
+           ST_Transform(ST_TileEnvelope($1, $2, $3, margin => $6::int::float8 / $5::int), 4326) AS geo,
            360.0 / ($5 * 2 ^ $1) / 4 AS grid
 ),
 -- the units of this level touching the tile, largest first so a capped tile keeps the visible ones

@@ -59,6 +59,15 @@ public sealed class TileCacheTests
     }
 
     [Fact]
+    public void Store_WithAZeroBudget_KeepsNothing()
+    {
+        var cache = Cache(0);
+
+        Assert.False(cache.TryStore(new TileKey("villages", 12, 1, 1), Tile(1000, 1), cache.Epoch));
+        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
     public void Bounds_OfATile_MatchesWebMercator()
     {
         var box = new TileKey("villages", 1, 1, 0).Bounds();
