@@ -10,7 +10,7 @@ ROOT=$PWD
 C=${C:-16}; D=${D:-10s}; ZOOMS=${ZOOMS:-"10 11 12"}; THREADS=${THREADS:-2}
 OUT=${OUT:-$ROOT/artifacts/bench-tiles}; mkdir -p "$OUT"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done; }
 trap cleanup EXIT
 
 dotnet build server/RiskMap.Server.csproj -c Release -nologo -v q >/dev/null
@@ -19,6 +19,7 @@ start_server() { # port, extra env…
   local port=$1; shift
   (cd server && exec env ASPNETCORE_URLS=http://127.0.0.1:$port Logging__LogLevel__Default=Warning "$@" dotnet "$DLL") >"$OUT/server-$port.log" 2>&1 &
   PIDS+=($!)
+  curl -s -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null && { echo "port $port is already taken" >&2; exit 1; }
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && return; sleep 0.5; done
   echo "server on $port did not start" >&2; exit 1
 }
@@ -41,11 +42,11 @@ row() { # name, wrk output file → "| name | req/s | p50 | p99 |"
 }
 bench_wrk() { # name, port, env… → row
   local name=$1 port=$2; shift 2
-  env "$@" wrk -t"$THREADS" -c"$C" -d"$D" --latency -s bench/tiles/random_tile.lua "http://127.0.0.1:$port" >"$OUT/$name.txt"
+  env "$@" wrk -t"$THREADS" -c"$C" -d"$D" --latency -s "$ROOT/bench/tiles/random_tile.lua" "http://127.0.0.1:$port" >"$OUT/$name.txt"
   row "$name" "$OUT/$name.txt"
 }
 
-echo "# bench/tiles $(date -u +%FT%TZ): $(nproc) cores, C=$C, D=$D" | tee "$OUT/results.md"
+echo "# bench/tiles $(date -u +%FT%TZ): $(nproc) cores, C=$C, D=$D, load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/results.md"
 echo "| run | req/s | p50 | p99 | non-2xx/3xx |" | tee -a "$OUT/results.md"
 echo "|---|---|---|---|---|" | tee -a "$OUT/results.md"
 for z in $ZOOMS; do
