@@ -6,32 +6,31 @@ using static RiskMap.Tests.Tiles.TileWorld;
 
 namespace RiskMap.Tests.Tiles;
 
+/// <summary>
+/// A transaction holding an exclusive lock on <c>household</c> makes the heat tile query wait inside
+/// PostgreSQL for as long as the test needs, so the tests see it running and cancel it there, without
+/// depending on how fast the machine is.
+/// </summary>
 public sealed class TileCancellationTests
 {
-    // Enough households that a whole-prefecture heat tile takes far longer than the test's round trips.
-    private static Task AddManyHouseholdsAsync(TileWorld world, int count) => world.Db.ExecuteAsync("""
-        INSERT INTO household (household_id, county_code, village_code, geom, members, labour, income_per_capita, risk_score, risk_level)
-        SELECT 'bulk' || i, 513431000000, 513431100001,
-               ST_SetSRID(ST_MakePoint(102.0 + random() * 0.1, 27.5 + random() * 0.1), 4326), 4, 2, 5000, random()::real, 1
-        FROM generate_series(1, $1) i
-        """, count);
+    private const string HeatQuery = "query LIKE '%risk-heat tile below%'";
 
     [Fact]
     public async Task TileQuery_WhenTheRequestIsCancelled_StopsTheDatabaseQuery()
     {
         await using var world = await CreateAsync();
         await world.AddLiangshanAsync();
-        await AddManyHouseholdsAsync(world, 200_000);
         var queries = world.Factory.Services.GetRequiredService<TileQueries>();
+        await using var blocker = await LockHouseholdsAsync(world);
         using var cts = new CancellationTokenSource();
         var (x, y) = TileAt(102.05, 27.55, 5);
 
         var tile = queries.TileAsync(TileLayers.Find("risk-heat")!, 5, x, y, cts.Token);
-        Assert.True(await WaitForAsync(world, running: true), "the tile query never showed up in pg_stat_activity");
+        Assert.True(await WaitForAsync(world, waiting: true), "the tile query never waited in PostgreSQL");
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tile);
-        Assert.True(await WaitForAsync(world, running: false), "the tile query kept running after cancellation");
+        Assert.True(await WaitForAsync(world, waiting: false), "the tile query kept running after cancellation");
     }
 
     [Fact]
@@ -41,21 +40,30 @@ public sealed class TileCancellationTests
         // cancelling from the database side takes that path without a timeout tight enough to hit start-up.
         await using var world = await CreateAsync();
         await world.AddLiangshanAsync();
-        await AddManyHouseholdsAsync(world, 200_000);
+        await using var blocker = await LockHouseholdsAsync(world);
         var (x, y) = TileAt(102.05, 27.55, 5);
 
         var request = world.GetAsync("risk-heat", 5, x, y);
-        Assert.True(await WaitForAsync(world, running: true), "the tile query never showed up in pg_stat_activity");
-        await world.Db.ExecuteAsync(
-            "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%risk-heat tile below%' AND pid <> pg_backend_pid()");
+        Assert.True(await WaitForAsync(world, waiting: true), "the tile query never waited in PostgreSQL");
+        await world.Db.ExecuteAsync($"SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND {HeatQuery} AND pid <> pg_backend_pid()");
         using var response = await request;
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    // Polls pg_stat_activity (a condition, not a sleep) for the heat query, for at most 30 s.
-    private static async Task<bool> WaitForAsync(TileWorld world, bool running)
+    private static async Task<NpgsqlTransaction> LockHouseholdsAsync(TileWorld world)
+    {
+        var conn = await world.Db.DataSource.OpenConnectionAsync();
+        var tx = await conn.BeginTransactionAsync();
+        await using var cmd = new NpgsqlCommand("LOCK TABLE household IN ACCESS EXCLUSIVE MODE", conn, tx);
+        await cmd.ExecuteNonQueryAsync();
+        return tx;
+    }
+
+    // Polls pg_stat_activity (a condition, not a sleep), for at most 30 s, until the heat query is
+    // (or no longer is) waiting for the lock.
+    private static async Task<bool> WaitForAsync(TileWorld world, bool waiting)
     {
         var until = DateTime.UtcNow.AddSeconds(30);
         await using var admin = new NpgsqlConnection(world.Db.ConnectionString);
@@ -63,9 +71,8 @@ public sealed class TileCancellationTests
         while (DateTime.UtcNow < until)
         {
             await using var cmd = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%risk-heat tile below%' AND pid <> pg_backend_pid()", admin);
-            var active = (long)(await cmd.ExecuteScalarAsync())! > 0;
-            if (active == running) return true;
+                $"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock' AND {HeatQuery}", admin);
+            if ((long)(await cmd.ExecuteScalarAsync())! > 0 == waiting) return true;
         }
         return false;
     }

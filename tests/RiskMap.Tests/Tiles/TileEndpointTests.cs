@@ -187,3 +187,25 @@ public sealed class TileEndpointTests
         Assert.Equal("villages", json.GetProperty("vector_layers")[0].GetProperty("id").GetString());
     }
 }
+
+public sealed class TileOptionsTests
+{
+    [Theory]
+    [InlineData("HeatCellSize", "100")]
+    [InlineData("MaxFeaturesPerTile", "0")]
+    public async Task Start_WithAnInvalidTileOption_StopsNamingTheKey(string key, string value)
+    {
+        await using var db = await Infrastructure.TestPostgis.CreateDatabaseAsync();
+        await using var server = Infrastructure.ServerProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__RiskMap"] = db.ConnectionString,
+            ["Tiles__" + key] = value,
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => server.WaitHealthyAsync(TimeSpan.FromSeconds(60)));
+
+        // The process has exited; its redirected output may still be draining.
+        Assert.True(SpinWait.SpinUntil(() => server.Output.Contains("riskmap: cannot start"), TimeSpan.FromSeconds(10)), server.Output);
+        Assert.Contains($"'{key}'", server.Output);
+    }
+}
