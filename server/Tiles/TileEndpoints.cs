@@ -37,7 +37,7 @@ public static class TileEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> GetTile(
-        string layer, string z, string x, string y, HttpContext http, TileCache cache, TileQueries queries, CancellationToken ct)
+        string layer, string z, string x, string y, HttpContext http, TileGenerator tiles, CancellationToken ct)
     {
         if (TileLayers.Find(layer) is not { } found) return UnknownLayer(layer);
         if (!TryParse(z, out var zi) || !TryParse(x, out var xi) || !TryParse(y, out var yi) || !TileKey.IsValid(zi, xi, yi))
@@ -48,16 +48,12 @@ public static class TileEndpoints
                 detail: $"Layer '{found.Name}' has tiles from zoom {found.MinZoom} to {found.MaxZoom}, not {zi} (see /tiles/{found.Name}.json).");
 
         var key = new TileKey(found.Name, zi, xi, yi);
-        if (!cache.TryGet(key, out var tile))
+        CachedTile tile;
+        try { tile = await tiles.GetAsync(found, key, ct); }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
         {
-            var epoch = cache.Epoch;
-            try { tile = CachedTile.From(await queries.TileAsync(found, zi, xi, yi, ct)); }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
-            {
-                return TypedResults.Problem(title: "Tile took too long", statusCode: StatusCodes.Status503ServiceUnavailable,
-                    detail: $"Generating {key} exceeded the database statement timeout; try again or zoom in.");
-            }
-            cache.TryStore(key, tile, epoch);
+            return TypedResults.Problem(title: "Tile took too long", statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: $"Generating {key} exceeded the database statement timeout; try again or zoom in.");
         }
         return Respond(http, tile);
     }
