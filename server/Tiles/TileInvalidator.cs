@@ -54,6 +54,14 @@ public sealed class TileInvalidator(TileCache cache, TileQueries queries, IOptio
         return Publish(points.Select(p => new ChangedArea("sites", p)).ToList());
     }
 
+    /// <summary>
+    /// Households changed at these positions (degrees; pass old and new when one moved): evicts the
+    /// heat tiles over them. Needed for relocated households, whose point is their resettlement site,
+    /// which may lie outside their village's box.
+    /// </summary>
+    public TilesInvalidated InvalidateHouseholdPositions(IEnumerable<(double Lon, double Lat)> positions) =>
+        Publish(positions.Select(p => new ChangedArea("risk-heat", new GeoBox(p.Lon, p.Lat, p.Lon, p.Lat))).ToList());
+
     /// <summary>Everything changed (a bulk import, new boundaries): empties the cache.</summary>
     public TilesInvalidated InvalidateAll() =>
         Publish(TileLayers.All.Select(l => new ChangedArea(l.Name, new GeoBox(-180, -90, 180, 90))).ToList());

@@ -73,6 +73,26 @@ public sealed class TileInvalidationTests
     }
 
     [Fact]
+    public async Task InvalidateHouseholdPositions_RelocatedHouseholdOutsideItsVillage_RegeneratesTheHeatTileAtItsSite()
+    {
+        await using var world = await CreateAsync();
+        await world.AddLiangshanAsync();
+        // Belongs to 甲村 but lives at a site inside 乙村's area (102.15° E), beyond 甲村's box.
+        var (x, y) = TileAt(102.15, 27.55, 15);
+        using var before = await world.GetAsync("risk-heat", 15, x, y);
+        await world.AddHouseholdAsync("relocated", VillageA, 102.15, 27.55, 0.7f, 2);
+
+        var byVillage = await world.Invalidator.InvalidateUnitsAsync([VillageA], CancellationToken.None);
+        var byPosition = world.Invalidator.InvalidateHouseholdPositions([(102.15, 27.55)]);
+        using var after = await world.GetAsync("risk-heat", 15, x, y);
+
+        Assert.Equal(HttpStatusCode.NoContent, before.StatusCode);
+        Assert.DoesNotContain(new TileKey("risk-heat", 15, x, y), byVillage.Tiles);
+        Assert.Equal([new TileKey("risk-heat", 15, x, y)], byPosition.Tiles);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task InvalidateSites_SiteFiguresChanged_ItsTileShowsTheNewFigures()
     {
         await using var world = await CreateAsync();
