@@ -4,6 +4,7 @@ using RiskMap.Server.Demo;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
 using RiskMap.Server.Units;
+using RiskMap.Server.Tiles;
 
 // Command-line verbs (psql, …) share the server's configuration and database code.
 if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);
@@ -15,6 +16,7 @@ try
     await builder.AddDatabaseAsync();                // configured PostGIS, or the managed local cluster
     builder.Services.AddHouseholdsAndStatistics();   // risk model, household writes, statistics
     builder.Services.AddDemo();                      // the demo dataset, when Demo:Enabled
+    builder.AddTiles();                              // vector tile SQL, byte-bounded cache, invalidation
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -26,6 +28,7 @@ try
     app.MapHealthEndpoints();                        // GET /health
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
+    app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
 
     await app.RunAsync();
     return 0;

@@ -114,6 +114,12 @@ public sealed class ManagedPostgresTests
     }
 
     private static void WaitGone(int pid) =>
-        Assert.True(SpinWait.SpinUntil(() => !File.Exists($"/proc/{pid}/stat") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z"), TimeSpan.FromSeconds(30)),
-            $"process {pid} did not end");
+        Assert.True(SpinWait.SpinUntil(() => IsGone(pid), TimeSpan.FromSeconds(30)), $"process {pid} did not end");
+
+    // The process can vanish between checking for its /proc entry and reading it.
+    private static bool IsGone(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/stat").Contains(") Z"); }
+        catch (IOException) { return true; }
+    }
 }

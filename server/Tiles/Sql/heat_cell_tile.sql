@@ -1,0 +1,32 @@
+-- One risk-heat tile below the points zoom: households summed into cells of the tile's grid.
+-- No household id, name or exact position leaves the database.
+-- $1 z, $2 x, $3 y, $4 layer name, $5 extent, $6 (unused: cells never cross tiles), $7 feature cap,
+-- $8 cell size in tile units (a power of two dividing the extent), $9 fewest households in a cell.
+WITH
+-- the tile in Web Mercator, and once in 4326 for the GiST filter
+bounds AS (
+    SELECT ST_TileEnvelope($1, $2, $3) AS merc,
+           ST_Transform(ST_TileEnvelope($1, $2, $3), 4326) AS geo
+),
+-- households at risk, in tile coordinates (materialized: one ST_AsMVTGeom per row)
+points AS MATERIALIZED (
+    SELECT ST_AsMVTGeom(ST_Transform(h.geom, 3857), b.merc, $5, 0, true) AS g, h.risk_score
+    FROM household h, bounds b
+    WHERE h.geom && b.geo AND h.risk_score > 0
+),
+-- summed per cell (a point on the far edge belongs to the last cell); small cells suppressed
+cells AS (
+    SELECT least(floor(ST_X(g) / $8)::int, $5 / $8 - 1) AS cx,
+           least(floor(ST_Y(g) / $8)::int, $5 / $8 - 1) AS cy,
+           sum(risk_score)::real AS weight,
+           count(*)::int AS households
+    FROM points
+    WHERE g IS NOT NULL
+    GROUP BY 1, 2
+    HAVING count(*) >= $9
+    ORDER BY weight DESC, cx, cy
+    LIMIT $7
+)
+SELECT ST_AsMVT(f, $4, $5, 'geom')
+FROM (SELECT weight, households, ST_MakePoint(cx * $8 + $8 / 2, cy * $8 + $8 / 2) AS geom
+      FROM cells ORDER BY cx, cy) f

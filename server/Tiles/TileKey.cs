@@ -1,0 +1,32 @@
+namespace RiskMap.Server.Tiles;
+
+/// <summary>A longitude/latitude box (WGS 84 degrees), closed on every side.</summary>
+public readonly record struct GeoBox(double West, double South, double East, double North)
+{
+    public bool Intersects(GeoBox other) =>
+        West <= other.East && other.West <= East && South <= other.North && other.South <= North;
+}
+
+/// <summary>One tile of one layer, in the XYZ (Web Mercator, y down) scheme MapLibre requests.</summary>
+public readonly record struct TileKey(string Layer, int Z, int X, int Y)
+{
+    /// <summary>Deepest zoom served; 2^24 tiles a side is far below a metre.</summary>
+    public const int MaxZoom = 24;
+
+    public static bool IsValid(int z, int x, int y) =>
+        z is >= 0 and <= MaxZoom && x >= 0 && y >= 0 && x < (1L << z) && y < (1L << z);
+
+    /// <summary>The tile's area in degrees, grown by <paramref name="margin"/> of its side (the MVT buffer as a fraction of the extent).</summary>
+    public GeoBox Bounds(double margin = 0)
+    {
+        double n = 1L << Z;
+        return new GeoBox(Lon((X - margin) / n), Lat((Y + 1 + margin) / n), Lon((X + 1 + margin) / n), Lat((Y - margin) / n));
+    }
+
+    public override string ToString() => $"{Layer}/{Z}/{X}/{Y}";
+
+    private static double Lon(double fx) => Math.Clamp(fx, 0, 1) * 360.0 - 180.0;
+
+    private static double Lat(double fy) =>
+        Math.Atan(Math.Sinh(Math.PI * (1 - 2 * Math.Clamp(fy, 0, 1)))) * 180.0 / Math.PI;
+}

@@ -1,0 +1,18 @@
+namespace RiskMap.Server.Tiles;
+
+public static class TileSetup
+{
+    /// <summary>Tile options (validated at start), the byte-bounded cache, the tile SQL, single-flight generation and the invalidator.</summary>
+    public static WebApplicationBuilder AddTiles(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TileOptions>()
+            .Bind(builder.Configuration.GetSection(TileOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TileCache>();
+        builder.Services.AddSingleton<TileQueries>();
+        builder.Services.AddSingleton<TileGenerator>();
+        builder.Services.AddSingleton<TileInvalidator>();
+        return builder;
+    }
+}
