@@ -3,6 +3,7 @@ using RiskMap.Server.Database;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
+using RiskMap.Server.Imports;
 using RiskMap.Server.Units;
 
 // Command-line verbs (psql, …) share the server's configuration and database code.
@@ -15,6 +16,7 @@ try
     await builder.AddDatabaseAsync();                // configured PostGIS, or the managed local cluster
     builder.Services.AddHouseholdsAndStatistics();   // risk model, household writes, statistics
     builder.Services.AddDemo();                      // the demo dataset, when Demo:Enabled
+    builder.Services.AddImports();                   // households and boundaries imports, the export
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -26,6 +28,7 @@ try
     app.MapHealthEndpoints();                        // GET /health
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
+    app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
 
     await app.RunAsync();
     return 0;

@@ -1,0 +1,87 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RiskMap.Geodata.Domain;
+using RiskMap.Geodata.Importing;
+using RiskMap.Server.Database;
+using RiskMap.Server.Households;
+
+namespace RiskMap.Server.Imports;
+
+/// <summary>
+/// Imports a households CSV: parses it row by row, writes the good rows through
+/// <see cref="HouseholdWriter"/> in batches and the bad ones to import_reject, all in one
+/// transaction, so a crash or a cancellation leaves the old data and the new never half.
+/// The same content imported again returns the first import's summary and writes nothing.
+/// </summary>
+public sealed class HouseholdImporter(
+    NpgsqlDataSource db, HouseholdWriter writer, ImportQueries queries, IOptions<ImportOptions> options, TimeProvider time)
+{
+    /// <exception cref="ImportFileException">The file is unusable as a whole; nothing was written.</exception>
+    public async Task<ImportSummary> RunAsync(ImportInput input, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var o = options.Value;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using (var tx = await conn.BeginTransactionAsync(ct))
+        {
+            var (importId, repeat) = await ImportBatches.BeginAsync(conn, tx, ImportKind.Households, input, o, time.GetUtcNow(), ct);
+            if (repeat) return (await queries.SummaryAsync(conn, tx, importId, repeat: true, ct))!;
+
+            var references = await LoadReferencesAsync(conn, tx, ct);
+            using var text = input.OpenText();
+            var (loaded, rejected, ignored) = await LoadRowsAsync(conn, tx, importId, text, references, o.BatchSize, progress, ct);
+            await ImportBatches.FinishAsync(conn, tx, importId, time.GetUtcNow(), loaded, 0, rejected, ignored, ct);
+            await tx.CommitAsync(ct);
+            return (await queries.SummaryAsync(conn, null, importId, repeat: false, ct))!;
+        }
+    }
+
+    private async Task<(int Loaded, int Rejected, IReadOnlyList<string> Ignored)> LoadRowsAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, long importId, TextReader text, HouseholdReferences references,
+        int batchSize, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var loaded = 0;
+        var rejected = 0;
+        var households = new List<Household>(batchSize);
+        var rejects = new List<ImportReject>();
+        try
+        {
+            var parser = HouseholdCsvParser.Open(text, references);
+            while (true)
+            {
+                var row = parser.Next();
+                if (row?.Household is { } h) households.Add(h);
+                else if (row is not null)
+                {
+                    rejected++;
+                    rejects.AddRange(row.Rejects);
+                }
+                if (row is not null && households.Count < batchSize && rejects.Count < batchSize) continue;
+
+                await writer.UpsertAsync(conn, tx, households, ct);
+                await ImportBatches.WriteRejectsAsync(conn, importId, rejects, ct);
+                loaded += households.Count;
+                households.Clear();
+                rejects.Clear();
+                progress?.Report(new ImportProgress(loaded, rejected));
+                if (row is null) return (loaded, rejected, parser.IgnoredColumns);
+            }
+        }
+        catch (DecoderFallbackException)
+        {
+            // Chinese spreadsheets save CSV as GBK/GB18030 unless told otherwise.
+            throw new ImportFileException("the file is not UTF-8 text (GBK/GB18030?): save it as \"CSV UTF-8\" and import it again");
+        }
+    }
+
+    private static async Task<HouseholdReferences> LoadReferencesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var villages = new HashSet<long>();
+        var sites = new HashSet<long>();
+        await using var cmd = new NpgsqlCommand(SqlFile.Load("Imports.household_references"), conn, tx);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+            (r.GetString(1) == "village" ? villages : sites).Add(r.GetInt64(0));
+        return new HouseholdReferences(villages, sites);
+    }
+}
