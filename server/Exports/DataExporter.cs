@@ -63,7 +63,9 @@ public sealed class DataExporter(NpgsqlDataSource db)
 
     private static async Task WriteHouseholdsAsync(NpgsqlConnection conn, string path, CancellationToken ct)
     {
-        using var reader = await conn.BeginTextExportAsync(SqlFile.Load("Exports.households_csv"), ct);
+        // Npgsql wants the text to start with COPY: drop the file's leading comment.
+        var sql = string.Join('\n', SqlFile.Load("Exports.households_csv").Split('\n').SkipWhile(l => l.StartsWith("--")));
+        using var reader = await conn.BeginTextExportAsync(sql, ct);
         await using var w = new StreamWriter(path, false, Utf8WithBom);
         var buffer = new char[64 * 1024];
         int n;
