@@ -12,7 +12,7 @@ public sealed partial class HouseholdCsvParser
         public string? Id { get; private set; }
 
         public HouseholdRow Only(string? field, string reason) =>
-            new(record.Line, null, [new ImportReject(record.Line, field, reason, record.Raw)]);
+            new(record.Line, null, [new ImportReject(record.Line, field, reason, record.Raw)], record.Raw);
 
         public void Error(string? field, string reason)
         {

@@ -5,8 +5,8 @@ namespace RiskMap.Geodata.Importing;
 /// <summary>What the database already knows that rows must refer to: villages (level 5) and resettlement sites.</summary>
 public sealed record HouseholdReferences(IReadOnlySet<long> Villages, IReadOnlySet<long> Sites);
 
-/// <summary>One data row of a households CSV: the household, or why it cannot load.</summary>
-public sealed record HouseholdRow(int Line, Household? Household, IReadOnlyList<ImportReject> Rejects);
+/// <summary>One data row of a households CSV: the household, or why it cannot load; and the row's text.</summary>
+public sealed record HouseholdRow(int Line, Household? Household, IReadOnlyList<ImportReject> Rejects, string Raw);
 
 /// <summary>
 /// Turns a households CSV (docs/import-formats.md) into households, row by row: every field
@@ -58,11 +58,17 @@ public sealed partial class HouseholdCsvParser
     /// <summary>The next data row, or null at the end of the file.</summary>
     public HouseholdRow? Next()
     {
-        if (_csv.Read() is not { } record) return null;
+        var record = _csv.Read();
+        // Spreadsheets pad a sheet with rows of bare commas; they hold no data to reject.
+        while (record is not null && record.QuotingError is null && record.Fields.All(string.IsNullOrWhiteSpace)) record = _csv.Read();
+        if (record is null) return null;
         var row = new RowReader(this, record);
         if (record.QuotingError is { } quoting) return row.Only(null, $"malformed quoting: {quoting}");
         if (record.Fields.Count != _width)
             return row.Only(null, $"{record.Fields.Count} fields where the header has {_width}");
+        // PostgreSQL text cannot hold NUL: a file with one is damaged, not a value to store.
+        if (record.Fields.ToList().FindIndex(f => f.Contains('\0')) is var nul and >= 0)
+            return row.Only(_columns.FirstOrDefault(c => c.Value == nul).Key, "the field contains a NUL character");
         var household = row.Read();
         // Any second occurrence of an id is rejected, even when the first was rejected too:
         // which of two rows is the household's is for the data officer to decide.
@@ -71,6 +77,8 @@ public sealed partial class HouseholdCsvParser
             if (_firstLine.TryGetValue(id, out var first)) row.Error("household_id", $"duplicate household id '{id}' (first on line {first})");
             else _firstLine[id] = record.Line;
         }
-        return row.HasErrors || household is null ? new HouseholdRow(record.Line, null, row.Errors) : new HouseholdRow(record.Line, household, []);
+        return row.HasErrors || household is null
+            ? new HouseholdRow(record.Line, null, row.Errors, record.Raw)
+            : new HouseholdRow(record.Line, household, [], record.Raw);
     }
 }

@@ -42,7 +42,7 @@ public sealed class HouseholdImporter(
     {
         var loaded = 0;
         var rejected = 0;
-        var households = new List<Household>(batchSize);
+        var households = new List<HouseholdRow>(batchSize);
         var rejects = new List<ImportReject>();
         try
         {
@@ -50,7 +50,7 @@ public sealed class HouseholdImporter(
             while (true)
             {
                 var row = parser.Next();
-                if (row?.Household is { } h) households.Add(h);
+                if (row?.Household is not null) households.Add(row);
                 else if (row is not null)
                 {
                     rejected++;
@@ -58,9 +58,14 @@ public sealed class HouseholdImporter(
                 }
                 if (row is not null && households.Count < batchSize && rejects.Count < batchSize) continue;
 
-                await writer.UpsertAsync(conn, tx, households, ct);
+                var elsewhere = await RegisteredInOtherCountiesAsync(conn, tx, households, ct);
+                rejected += elsewhere.Count;
+                rejects.AddRange(elsewhere);
+                var elsewhereLines = elsewhere.Select(e => e.Line).ToHashSet();
+                var accepted = households.Where(r => !elsewhereLines.Contains(r.Line)).Select(r => r.Household!).ToList();
+                await writer.UpsertAsync(conn, tx, accepted, ct);
                 await ImportBatches.WriteRejectsAsync(conn, importId, rejects, ct);
-                loaded += households.Count;
+                loaded += accepted.Count;
                 households.Clear();
                 rejects.Clear();
                 progress?.Report(new ImportProgress(loaded, rejected));
@@ -72,6 +77,29 @@ public sealed class HouseholdImporter(
             // Chinese spreadsheets save CSV as GBK/GB18030 unless told otherwise.
             throw new ImportFileException("the file is not UTF-8 text (GBK/GB18030?): save it as \"CSV UTF-8\" and import it again");
         }
+    }
+
+    /// <summary>
+    /// Rows whose household id is registered in another county. Ids are national (户编号), but rows
+    /// are keyed by county: written, such a row would be a second household, not a move.
+    /// </summary>
+    private static async Task<List<ImportReject>> RegisteredInOtherCountiesAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<HouseholdRow> rows, CancellationToken ct)
+    {
+        var found = new List<ImportReject>();
+        if (rows.Count == 0) return found;
+        var byId = rows.ToDictionary(r => r.Household!.HouseholdId);
+        await using var cmd = new NpgsqlCommand(SqlFile.Load("Imports.other_county_ids"), conn, tx);
+        cmd.Parameters.Add(new() { Value = rows.Select(r => r.Household!.HouseholdId).ToArray() });
+        cmd.Parameters.Add(new() { Value = rows.Select(r => r.Household!.VillageCode.County.Value).ToArray() });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var row = byId[r.GetString(0)];
+            found.Add(new ImportReject(row.Line, "village_code",
+                $"household '{row.Household!.HouseholdId}' is registered in county {new UnitCode(r.GetInt64(1))}; an import does not move households between counties", row.Raw));
+        }
+        return found;
     }
 
     private static async Task<HouseholdReferences> LoadReferencesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)

@@ -128,3 +128,31 @@ public sealed class HouseholdImportTests
           (SELECT string_agg(u::text, E'\n' ORDER BY code) FROM admin_unit u))
         """);
 }
+
+public sealed class HouseholdImportCountyTests
+{
+    [Fact]
+    public async Task HouseholdRegisteredInAnotherCounty_IsRejectedRatherThanDuplicated()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await db.ExecuteAsync("""
+            INSERT INTO admin_unit (code, level, name, parent_code, province_code, prefecture_code, county_code, township_code)
+            VALUES (513432000000, 3, '喜德县', 513400000000, 510000000000, 513400000000, 513432000000, NULL),
+                   (513432100000, 4, '光明镇', 513432000000, 510000000000, 513400000000, 513432000000, 513432100000),
+                   (513432100001, 5, '光明村', 513432100000, 510000000000, 513400000000, 513432000000, 513432100000)
+            """);
+        await using var services = await ImportServices.CreateAsync(db);
+        await services.ImportHouseholdsAsync(ImportFiles.Write("first.csv",
+            "household_id,village_code,lon,lat,members,labour,income_per_capita\nH1,513431100001,102.65,28.05,3,1,9000\n"));
+
+        var moved = await services.ImportHouseholdsAsync(ImportFiles.Write("moved.csv",
+            "household_id,village_code,lon,lat,members,labour,income_per_capita\nH1,513432100001,102.45,28.35,3,1,9000\nH2,513432100001,102.45,28.35,2,1,8000\n"));
+
+        Assert.Equal((1, 1), (moved.Loaded, moved.Rejected));
+        var reject = Assert.Single(moved.Rejects);
+        Assert.Equal((2, "village_code"), (reject.Line, reject.Field));
+        Assert.Contains("registered in county 513431000000", reject.Reason);
+        Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM household WHERE household_id = 'H1'"));
+    }
+}
