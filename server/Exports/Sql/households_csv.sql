@@ -9,7 +9,7 @@ COPY (
            h.tekun::text AS tekun, h.relocated::text AS relocated, h.site_id,
            h.housing_unsafe::text AS housing_unsafe, h.child_out_of_school::text AS child_out_of_school,
            h.no_medical_insurance::text AS no_medical_insurance, h.water_unsafe::text AS water_unsafe,
-           array_to_string(h.risk_types, ';') AS risk_types,
+           nullif(array_to_string(h.risk_types, ';'), '') AS risk_types,
            (ARRAY['not_monitored', 'monitored', 'risk_eliminated'])[h.monitoring_status + 1] AS monitoring,
            to_char(h.monitored_since, 'YYYY-MM-DD') AS monitored_since,
            to_char(h.risk_eliminated_on, 'YYYY-MM-DD') AS risk_eliminated_on, h.elimination_method,
