@@ -3,6 +3,7 @@ using RiskMap.Server.Database;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
+using RiskMap.Server.Imports;
 using RiskMap.Server.Units;
 using RiskMap.Server.Tiles;
 
@@ -17,6 +18,7 @@ try
     builder.Services.AddHouseholdsAndStatistics();   // risk model, household writes, statistics
     builder.Services.AddDemo();                      // the demo dataset, when Demo:Enabled
     builder.AddTiles();                              // vector tile SQL, byte-bounded cache, invalidation
+    builder.Services.AddImports();                   // households and boundaries imports, the export
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -29,6 +31,7 @@ try
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
+    app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
 
     await app.RunAsync();
     return 0;

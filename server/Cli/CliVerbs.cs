@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using RiskMap.Server.Database;
 using RiskMap.Server.Households;
+using RiskMap.Server.Imports;
 using RiskMap.Server.Statistics;
 
 namespace RiskMap.Server.Cli;
@@ -12,15 +13,16 @@ namespace RiskMap.Server.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["psql", "migrate", "rebuild"];
+    private static readonly string[] Verbs = ["psql", "migrate", "rebuild", "import", "export"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
     public static async Task<int> RunAsync(string[] args)
     {
+        var (rest, configuration) = SplitArguments(args.Skip(1).ToArray());
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            Args = args.Skip(1).Where(a => a.StartsWith("--")).ToArray(),
+            Args = configuration,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
@@ -32,14 +34,16 @@ public static class CliVerbs
             builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(endpoint.ConnectionString));
             builder.Services.AddSingleton<MigrationRunner>();
             builder.Services.AddHouseholdsAndStatistics();
+            builder.Services.AddImports();
             using var host = builder.Build();
             await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
             await host.Services.GetRequiredService<PolicyTableSource>().ReloadAsync(CancellationToken.None);
-            var rest = args.Skip(1).Where(a => !a.StartsWith("--")).ToArray();
             return args[0] switch
             {
                 "psql" => await PsqlAsync(endpoint, rest),
                 "rebuild" => await RebuildAsync(host.Services),
+                "import" => await DataVerbs.ImportAsync(host.Services, rest),
+                "export" => await DataVerbs.ExportAsync(host.Services, rest),
                 _ => 0,
             };
         }
@@ -48,6 +52,24 @@ public static class CliVerbs
             Console.Error.WriteLine($"riskmap: {StartupFailure.Describe(e)}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Options of the verbs themselves (<c>--out DIR</c>) and positional arguments, apart from
+    /// <c>--Key=value</c> settings, which go to the configuration as they do for the server.
+    /// </summary>
+    private static (string[] Positional, string[] Configuration) SplitArguments(string[] args)
+    {
+        var rest = new List<string>();
+        var configuration = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--out" && i + 1 < args.Length) rest.AddRange(["--out", args[++i]]);
+            else if (args[i].StartsWith("--out=")) rest.AddRange(["--out", args[i]["--out=".Length..]]);
+            else if (args[i].StartsWith("--")) configuration.Add(args[i]);
+            else rest.Add(args[i]);
+        }
+        return (rest.ToArray(), configuration.ToArray());
     }
 
     /// <summary>Re-assesses every household, then recomputes every unit's and site's figures.</summary>

@@ -1,4 +1,4 @@
--- Per-connection staging tables for household writes; emptied at every commit.
+-- Per-connection staging tables for household writes; emptied at every commit and every write.
 CREATE TEMP TABLE IF NOT EXISTS household_incoming (
     household_id text, county_code bigint, village_code bigint, lon double precision, lat double precision,
     members smallint, labour smallint, income_per_capita integer, wage_income integer, business_income integer,
@@ -13,3 +13,6 @@ CREATE TEMP TABLE IF NOT EXISTS household_incoming (
 CREATE TEMP TABLE IF NOT EXISTS assistance_incoming (
     county_code bigint, household_id text, kind text, started_on date
 ) ON COMMIT DELETE ROWS;
+-- Empty them now as well: an import writes many batches in one transaction, and each batch
+-- must stage only its own rows, not re-apply every batch before it.
+TRUNCATE household_incoming, assistance_incoming;
