@@ -55,8 +55,29 @@ public static class TestPostgis
         return dir;
     }
 
+    /// <summary>
+    /// Removes what earlier test runs left behind (a test host that is killed, or ends before its
+    /// exit handler finishes, leaves its clusters): stops any server still running in a folder
+    /// whose owning process is gone, then deletes the folder.
+    /// </summary>
+    private static void SweepStaleRuns()
+    {
+        foreach (var run in Directory.GetDirectories(Path.GetTempPath(), "riskmap-tests-*"))
+        {
+            if (!int.TryParse(Path.GetFileName(run)["riskmap-tests-".Length..], out var owner) || owner == Environment.ProcessId) continue;
+            if (Directory.Exists($"/proc/{owner}")) continue;
+            foreach (var pidFile in Directory.EnumerateFiles(run, "postmaster.pid", SearchOption.AllDirectories))
+            {
+                if (!int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)) continue;
+                try { System.Diagnostics.Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+            }
+            try { Directory.Delete(run, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
     private static async Task<ManagedPostgres> StartAsync()
     {
+        SweepStaleRuns();
         _root = Path.Combine(Path.GetTempPath(), $"riskmap-tests-{Environment.ProcessId}", "cluster");
         var cluster = await ManagedPostgres.StartAsync(_root, Template, port: 0, TimeSpan.FromSeconds(60), NullLogger.Instance);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
