@@ -61,6 +61,18 @@ public sealed record Household
     public string? EliminationMethod { get; init; }
 
     public IReadOnlyList<AssistanceMeasure> Assistance { get; init; } = [];
+
+    /// <summary>The latest assistance start date (household.last_assistance_on), or null without measures.</summary>
+    public DateOnly? LastAssistanceOn
+    {
+        get
+        {
+            DateOnly? latest = null;
+            foreach (var m in Assistance)
+                if (latest is null || m.StartedOn > latest) latest = m.StartedOn;
+            return latest;
+        }
+    }
     /// <summary>Last door-to-door visit (入户走访).</summary>
     public DateOnly? LastVisitOn { get; init; }
 }

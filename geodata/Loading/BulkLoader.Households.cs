@@ -10,12 +10,8 @@ public static partial class BulkLoader
     internal static async Task<int> CopyHouseholdsAsync(NpgsqlConnection conn, GeodataSet set, CancellationToken ct)
     {
         var rows = 0;
-        await using var copy = await BeginCopyAsync(conn, """
-            COPY household (household_id, county_code, village_code, geom, members, labour, income_per_capita, wage_income,
-                            business_income, property_income, transfer_income, income_last_year, rigid_expenditure,
-                            formerly_poor, dibao, tekun, relocated, site_id, housing_unsafe, child_out_of_school,
-                            no_medical_insurance, water_unsafe, risk_types, monitoring_status, monitored_since,
-                            risk_eliminated_on, elimination_method, last_assistance_on, last_visit_on) FROM STDIN (FORMAT BINARY)
+        await using var copy = await BeginCopyAsync(conn, $"""
+            COPY household (household_id, county_code, village_code, geom, {HouseholdCopy.FactColumns}) FROM STDIN (FORMAT BINARY)
             """, ct);
         foreach (var h in set.Households)
         {
@@ -24,33 +20,7 @@ public static partial class BulkLoader
             await copy.WriteAsync(h.VillageCode.County.Value, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(h.VillageCode.Value, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(Ewkb.Point(h.Lon, h.Lat), NpgsqlDbType.Bytea, ct);
-            await copy.WriteAsync(h.Members, NpgsqlDbType.Smallint, ct);
-            await copy.WriteAsync(h.Labour, NpgsqlDbType.Smallint, ct);
-            await copy.WriteAsync(h.IncomePerCapita, NpgsqlDbType.Integer, ct);
-            await WriteNullableAsync(copy, h.WageIncome, NpgsqlDbType.Integer, ct);
-            await WriteNullableAsync(copy, h.BusinessIncome, NpgsqlDbType.Integer, ct);
-            await WriteNullableAsync(copy, h.PropertyIncome, NpgsqlDbType.Integer, ct);
-            await WriteNullableAsync(copy, h.TransferIncome, NpgsqlDbType.Integer, ct);
-            await WriteNullableAsync(copy, h.IncomeLastYear, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(h.RigidExpenditure, NpgsqlDbType.Integer, ct);
-            await copy.WriteAsync(h.FormerlyPoor, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(h.Dibao, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(h.Tekun, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(h.Relocated, NpgsqlDbType.Boolean, ct);
-            await WriteNullableAsync(copy, h.SiteId, NpgsqlDbType.Bigint, ct);
-            await copy.WriteAsync(h.HousingUnsafe, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(h.ChildOutOfSchool, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(h.NoMedicalInsurance, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(h.WaterUnsafe, NpgsqlDbType.Boolean, ct);
-            await copy.WriteAsync(h.RiskTypes as string[] ?? h.RiskTypes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-            await copy.WriteAsync((short)h.Monitoring, NpgsqlDbType.Smallint, ct);
-            await WriteNullableAsync(copy, h.MonitoredSince, NpgsqlDbType.Date, ct);
-            await WriteNullableAsync(copy, h.RiskEliminatedOn, NpgsqlDbType.Date, ct);
-            if (h.EliminationMethod is null) await copy.WriteNullAsync(ct);
-            else await copy.WriteAsync(h.EliminationMethod, NpgsqlDbType.Text, ct);
-            // Kept beside the measures so the unassisted-gap query needs no join.
-            await WriteNullableAsync<DateOnly>(copy, h.Assistance.Count == 0 ? null : h.Assistance.Max(a => a.StartedOn), NpgsqlDbType.Date, ct);
-            await WriteNullableAsync(copy, h.LastVisitOn, NpgsqlDbType.Date, ct);
+            await HouseholdCopy.WriteFactsAsync(copy, h, ct);
             rows++;
         }
         await copy.CompleteAsync(ct);

@@ -97,11 +97,11 @@ public static partial class BulkLoader
             await copy.WriteAsync(code.Value, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync((short)level, NpgsqlDbType.Smallint, ct);
             await copy.WriteAsync(unit.Unit.Name, NpgsqlDbType.Text, ct);
-            await WriteNullableAsync(copy, unit.Unit.ParentCode?.Value, NpgsqlDbType.Bigint, ct);
+            await HouseholdCopy.WriteNullableAsync(copy, unit.Unit.ParentCode?.Value, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(code.AtLevel(UnitLevel.Province).Value, NpgsqlDbType.Bigint, ct);
-            await WriteNullableAsync<long>(copy, level >= UnitLevel.Prefecture ? code.AtLevel(UnitLevel.Prefecture).Value : null, NpgsqlDbType.Bigint, ct);
-            await WriteNullableAsync<long>(copy, level >= UnitLevel.County ? code.AtLevel(UnitLevel.County).Value : null, NpgsqlDbType.Bigint, ct);
-            await WriteNullableAsync<long>(copy, level >= UnitLevel.Township ? code.AtLevel(UnitLevel.Township).Value : null, NpgsqlDbType.Bigint, ct);
+            await HouseholdCopy.WriteNullableAsync<long>(copy, level >= UnitLevel.Prefecture ? code.AtLevel(UnitLevel.Prefecture).Value : null, NpgsqlDbType.Bigint, ct);
+            await HouseholdCopy.WriteNullableAsync<long>(copy, level >= UnitLevel.County ? code.AtLevel(UnitLevel.County).Value : null, NpgsqlDbType.Bigint, ct);
+            await HouseholdCopy.WriteNullableAsync<long>(copy, level >= UnitLevel.Township ? code.AtLevel(UnitLevel.Township).Value : null, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(unit.IsKeyCounty, NpgsqlDbType.Boolean, ct);
             await copy.WriteAsync(true, NpgsqlDbType.Boolean, ct);
             if (unit.Shape is null) await copy.WriteNullAsync(ct);
@@ -148,11 +148,6 @@ public static partial class BulkLoader
         return importer;
     }
 
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct
-    {
-        if (value is { } v) await copy.WriteAsync(v, type, ct);
-        else await copy.WriteNullAsync(ct);
-    }
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string sql, CancellationToken ct)
     {

@@ -9,23 +9,16 @@ namespace RiskMap.Server.Households;
 /// <summary>A household with what the risk model said about it, ready to store.</summary>
 public readonly record struct AssessedHousehold(Household Household, RiskAssessment Assessment, string ReasonsJson)
 {
-    public DateOnly? LastAssistanceOn => LatestAssistance(Household);
+    public DateOnly? LastAssistanceOn => Household.LastAssistanceOn;
 
     /// <summary>What this household contributes to its regions' figures.</summary>
     public HouseholdFacts Facts => new(
         Household.VillageCode.Value, Household.SiteId, (short)Assessment.Level,
         Household.Monitoring == MonitoringStatus.Monitored, (short?)Assessment.Category,
         HouseholdFacts.MaskOf(Household.RiskTypes),
-        HouseholdFacts.IsAssisted(Household.Monitoring == MonitoringStatus.Monitored, Household.Dibao, Household.Tekun, LatestAssistance(Household)),
+        HouseholdFacts.IsAssisted(Household.Monitoring == MonitoringStatus.Monitored, Household.Dibao, Household.Tekun, Household.LastAssistanceOn),
         Assessment.Gaps.ShouldMonitor, Assessment.Gaps.Unassisted, Assessment.Gaps.ShouldExit, Household.IncomePerCapita);
 
-    public static DateOnly? LatestAssistance(Household h)
-    {
-        DateOnly? latest = null;
-        foreach (var m in h.Assistance)
-            if (latest is null || m.StartedOn > latest) latest = m.StartedOn;
-        return latest;
-    }
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using RiskMap.Geodata.Domain;
+using RiskMap.Geodata.Loading;
 using RiskMap.Server.Database;
 using RiskMap.Server.Statistics;
 
@@ -79,34 +80,10 @@ public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMainta
                 await copy.WriteAsync(h.VillageCode.Value, NpgsqlDbType.Bigint, ct);
                 await copy.WriteAsync(h.Lon, NpgsqlDbType.Double, ct);
                 await copy.WriteAsync(h.Lat, NpgsqlDbType.Double, ct);
-                await copy.WriteAsync(h.Members, NpgsqlDbType.Smallint, ct);
-                await copy.WriteAsync(h.Labour, NpgsqlDbType.Smallint, ct);
-                await copy.WriteAsync(h.IncomePerCapita, NpgsqlDbType.Integer, ct);
-                await WriteNullableAsync(copy, h.WageIncome, NpgsqlDbType.Integer, ct);
-                await WriteNullableAsync(copy, h.BusinessIncome, NpgsqlDbType.Integer, ct);
-                await WriteNullableAsync(copy, h.PropertyIncome, NpgsqlDbType.Integer, ct);
-                await WriteNullableAsync(copy, h.TransferIncome, NpgsqlDbType.Integer, ct);
-                await WriteNullableAsync(copy, h.IncomeLastYear, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(h.RigidExpenditure, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(h.FormerlyPoor, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(h.Dibao, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(h.Tekun, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(h.Relocated, NpgsqlDbType.Boolean, ct);
-                await WriteNullableAsync(copy, h.SiteId, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(h.HousingUnsafe, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(h.ChildOutOfSchool, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(h.NoMedicalInsurance, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(h.WaterUnsafe, NpgsqlDbType.Boolean, ct);
-                await copy.WriteAsync(h.RiskTypes.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
-                await copy.WriteAsync((short)h.Monitoring, NpgsqlDbType.Smallint, ct);
-                await WriteNullableAsync(copy, h.MonitoredSince, NpgsqlDbType.Date, ct);
-                await WriteNullableAsync(copy, h.RiskEliminatedOn, NpgsqlDbType.Date, ct);
-                if (h.EliminationMethod is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(h.EliminationMethod, NpgsqlDbType.Text, ct);
-                await WriteNullableAsync(copy, a.LastAssistanceOn, NpgsqlDbType.Date, ct);
-                await WriteNullableAsync(copy, h.LastVisitOn, NpgsqlDbType.Date, ct);
+                await HouseholdCopy.WriteFactsAsync(copy, h, ct);
                 await copy.WriteAsync((short)a.Assessment.Level, NpgsqlDbType.Smallint, ct);
                 await copy.WriteAsync(a.Assessment.Score, NpgsqlDbType.Real, ct);
-                await WriteNullableAsync(copy, (short?)a.Assessment.Category, NpgsqlDbType.Smallint, ct);
+                await HouseholdCopy.WriteNullableAsync(copy, (short?)a.Assessment.Category, NpgsqlDbType.Smallint, ct);
                 await copy.WriteAsync(a.ReasonsJson, NpgsqlDbType.Jsonb, ct);
                 await copy.WriteAsync(a.Assessment.ModelVersion, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(a.Assessment.Gaps.ShouldMonitor, NpgsqlDbType.Boolean, ct);
@@ -130,11 +107,6 @@ public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMainta
         }
     }
 
-    private static async Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) where T : struct
-    {
-        if (value is { } v) await copy.WriteAsync(v, type, ct);
-        else await copy.WriteNullAsync(ct);
-    }
 
     private static async Task ExecuteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
