@@ -56,11 +56,12 @@ public sealed class StatisticsRebuild(NpgsqlDataSource db, IOptions<RegionRuleOp
                 Level1 = r.GetInt32(4), Level2 = r.GetInt32(5), Level3 = r.GetInt32(6), CategoryUnstable = r.GetInt32(7),
                 CategoryMarginal = r.GetInt32(8), CategorySudden = r.GetInt32(9), Assisted = r.GetInt32(11),
                 GapShouldMonitor = r.GetInt32(12), GapUnassisted = r.GetInt32(13), GapShouldExit = r.GetInt32(14),
-                IncomeMedian = r.IsDBNull(15) ? null : r.GetInt32(15),
             };
             r.GetFieldValue<int[]>(10).CopyTo(f.RiskTypeCounts, 0);
             result[(f.Kind, f.SubjectId)] = f;
         }
+        await r.DisposeAsync();
+        await IncomeMedianScan.ApplyAsync(conn, result, ct);
         return result;
     }
 
