@@ -20,7 +20,7 @@ export function zoneFillColor(): ExpressionSpecification {
 }
 
 export function shareFillOpacity(): ExpressionSpecification {
-  return ["interpolate", ["linear"], ["coalesce", ["get", "share2"], 0], 0, 0.25, 0.5, 0.8];
+  return ["interpolate", ["linear"], ["coalesce", ["get", "share2"], 0], 0, 0.45, 0.5, 0.85];
 }
 
 export function unitFillLayer(layer: UnitLayer): FillLayerSpecification {

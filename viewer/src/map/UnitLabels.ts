@@ -3,9 +3,13 @@
 import maplibregl, { type Map as MapLibreMap } from "maplibre-gl";
 import { TestIds } from "../testIds";
 import { LabelProbeLayerId, labelLevelsAt, pickLabels, type LabelPoint } from "../layers/labelLayers";
+import { placeLabels } from "../layers/labelPlacement";
 
 /** More names than this in view are unreadable anyway, and each is a DOM node. */
 const MaxLabels = 250;
+
+/** Font sizes in pixels by admin level; the CSS (.unit-label-N) uses the same. */
+const FontSizes: Record<number, number> = { 3: 15, 4: 13, 5: 12 };
 
 export class UnitLabels {
   private readonly markers = new Map<string, maplibregl.Marker>();
@@ -33,7 +37,12 @@ export class UnitLabels {
       const p = f.properties;
       points.push({ code: String(p.code), name: String(p.name), level: Number(p.level), lng, lat });
     }
-    const shown = pickLabels(points, labelLevelsAt(this.map.getZoom()), (p) => bounds.contains([p.lng, p.lat]), MaxLabels);
+    const candidates = pickLabels(points, labelLevelsAt(this.map.getZoom()), (p) => bounds.contains([p.lng, p.lat]), MaxLabels);
+    const boxes = candidates.map((p) => {
+      const { x, y } = this.map.project([p.lng, p.lat]);
+      return { x, y, text: p.name, fontSize: FontSizes[p.level] ?? 12 };
+    });
+    const shown = placeLabels(boxes).map((i) => candidates[i]);
     const keep = new Set(shown.map((p) => p.code));
     for (const [code, marker] of this.markers) {
       if (!keep.has(code)) {

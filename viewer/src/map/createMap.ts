@@ -15,6 +15,8 @@ export async function createMap(container: HTMLElement): Promise<MapLibreMap> {
     bounds,
     fitBoundsOptions: { padding: 40 },
     attributionControl: false,
+    // #zoom/lat/lng in the address: a view can be linked to, and a test can open one directly.
+    hash: true,
     maxZoom: 16,
   });
 }
