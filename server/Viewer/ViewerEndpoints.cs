@@ -7,12 +7,15 @@ namespace RiskMap.Server.Viewer;
 public static class ViewerEndpoints
 {
     /// <summary>
-    /// Static files from <c>&lt;repository root&gt;/viewer/dist</c> with <c>index.html</c> as the default;
+    /// Static files from <see cref="ViewerOptions.Directory"/> (<c>&lt;repository root&gt;/viewer/dist</c>) with <c>index.html</c> as the default;
     /// when the viewer was never built, <c>/</c> answers a 503 problem saying how to build it.
     /// </summary>
     public static WebApplication MapViewer(this WebApplication app)
     {
-        var dist = Path.Combine(DatabaseSetup.RepositoryRoot(app.Environment.ContentRootPath), "viewer", "dist");
+        var options = app.Configuration.GetSection(ViewerOptions.Section).Get<ViewerOptions>() ?? new ViewerOptions();
+        var dist = Path.IsPathRooted(options.Directory)
+            ? options.Directory
+            : Path.Combine(DatabaseSetup.RepositoryRoot(app.Environment.ContentRootPath), options.Directory);
         if (!File.Exists(Path.Combine(dist, "index.html")))
         {
             app.MapGet("/", ViewerMissing).WithName("Viewer").WithTags("Viewer");
