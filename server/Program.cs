@@ -6,6 +6,7 @@ using RiskMap.Server.Households;
 using RiskMap.Server.Imports;
 using RiskMap.Server.Units;
 using RiskMap.Server.Tiles;
+using RiskMap.Server.Viewer;
 
 // Command-line verbs (psql, …) share the server's configuration and database code.
 if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);
@@ -27,6 +28,7 @@ try
     await app.LoadPolicyLinesAsync();                // monitoring and dibao lines per province and year
     await app.LoadDemoDataAsync();                   // generate and load 凉山州 into an empty database
 
+    app.MapViewer();                                 // the map viewer (viewer/dist) at /
     app.MapHealthEndpoints();                        // GET /health
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
+using RiskMap.Server.Viewer;
 
 namespace RiskMap.Tests.Infrastructure;
 
@@ -19,6 +20,7 @@ public sealed class AppSettingsTests
         AssertSameProperties(new RiskModelOptions(), config.GetSection(RiskModelOptions.Section).Get<RiskModelOptions>()!);
         AssertSameProperties(new StatisticsOptions(), config.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>()!);
         AssertSameProperties(new DemoOptions(), config.GetSection(DemoOptions.Section).Get<DemoOptions>()!);
+        AssertSameProperties(new ViewerOptions(), config.GetSection(ViewerOptions.Section).Get<ViewerOptions>()!);
         var regions = config.GetSection(RegionRuleOptions.Section).Get<RegionRuleOptions>()!;
         var defaults = new RegionRuleOptions();
         Assert.Equal(defaults.MinimumHouseholds, regions.MinimumHouseholds);

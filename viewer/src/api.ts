@@ -1,0 +1,30 @@
+// The one module that talks to the server (style.md). Relative paths: the viewer is served by
+// the same server, on whatever host and port it runs.
+import type { TileJson, Unit } from "./types";
+
+export class ApiError extends Error {
+  constructor(readonly url: string, readonly status: number, detail: string) {
+    super(`${url}: ${status} ${detail}`);
+  }
+}
+
+async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const problem = (await response.json()) as { title?: string; detail?: string };
+      detail = [problem.title, problem.detail].filter(Boolean).join(": ") || detail;
+    } catch {
+      // not a problem document: keep the status text
+    }
+    throw new ApiError(url, response.status, detail);
+  }
+  return (await response.json()) as T;
+}
+
+export const fetchTileJson = (layer: string): Promise<TileJson> =>
+  getJson<TileJson>(`tiles/${encodeURIComponent(layer)}.json`);
+
+export const fetchUnit = (code: string, signal?: AbortSignal): Promise<Unit> =>
+  getJson<Unit>(`api/units/${encodeURIComponent(code)}`, signal);

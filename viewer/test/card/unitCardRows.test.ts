@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { unitCardRows } from "../../src/card/unitCardRows";
+import type { Unit } from "../../src/types";
+
+const unit: Unit = {
+  code: "513431100000", level: "township", name: "新城镇", parentCode: "513431000000", childCodes: [],
+  isKeyCounty: false, schematic: true, zone: "yellow", scaleReturn: false, version: 2, updatedAt: "2026-11-20T02:00:00+00:00",
+  figures: {
+    households: 12345, monitored: 40, level1: 3, level2: 5, level3: 2, shareAtLeastTwo: 0.25, shareThree: 0.1,
+    assisted: 30, assistanceCoverage: 0.75, workGaps: { shouldMonitor: 4, unassisted: 6, shouldExit: 1 }, incomeMedian: 40000,
+  },
+};
+
+describe("unitCardRows", () => {
+  it("lists households, levels, shares and work gaps with Chinese labels", () => {
+    const rows = Object.fromEntries(unitCardRows(unit).filter((r) => !r.heading).map((r) => [r.label, r.value]));
+    expect(rows).toMatchObject({
+      农户: "12,345", 监测户: "40", "I 轻警": "3", "II 中警": "5", "III 高警": "2",
+      中警及以上占比: "25.0%", 应纳未纳: "4", 应帮未帮: "6", 应退未退: "1",
+    });
+  });
+});

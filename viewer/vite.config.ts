@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+// Served by the RiskMap server at "/"; relative asset paths keep it working under any base path.
+export default defineConfig({
+  base: "./",
+  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: { proxy: { "/tiles": "http://127.0.0.1:8080", "/api": "http://127.0.0.1:8080" } },
+  test: { environment: "node", include: ["test/**/*.test.ts"] },
+});
