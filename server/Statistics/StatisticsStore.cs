@@ -67,20 +67,16 @@ public static class StatisticsStore
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>A history row for each of <paramref name="rows"/> at <paramref name="at"/> (trends and "as of" replay).</summary>
+    /// <summary>
+    /// A history row for each of <paramref name="rows"/> at <paramref name="at"/> (trends and "as of"
+    /// replay), read back from the rows <see cref="SaveAsync"/> wrote: call it after saving.
+    /// </summary>
     public static async Task AppendHistoryAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<RegionFigures> rows, DateTimeOffset at, CancellationToken ct)
     {
         if (rows.Count == 0) return;
         await using var cmd = new NpgsqlCommand(SqlFile.Load("Statistics.append_history"), conn, tx);
         Add(cmd, rows.Select(r => r.Kind).ToArray());
         Add(cmd, rows.Select(r => r.SubjectId).ToArray());
-        Add(cmd, rows.Select(r => r.Households).ToArray());
-        Add(cmd, rows.Select(r => r.Monitored).ToArray());
-        Add(cmd, rows.Select(r => r.Level1).ToArray());
-        Add(cmd, rows.Select(r => r.Level2).ToArray());
-        Add(cmd, rows.Select(r => r.Level3).ToArray());
-        Add(cmd, rows.Select(r => r.Zone).ToArray());
-        Add(cmd, rows.Select(r => r.ScaleReturn).ToArray());
         cmd.Parameters.Add(new() { Value = at });
         await cmd.ExecuteNonQueryAsync(ct);
     }
