@@ -43,7 +43,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 }
                 await ApplyOneAsync(conn, m, ct);
             }
-            return migrations.Count == 0 ? applied.Keys.DefaultIfEmpty(0).Max() : Math.Max(migrations[^1].Version, applied.Keys.DefaultIfEmpty(0).Max());
+            var newest = migrations.Count == 0 ? 0 : migrations[^1].Version;
+            return Math.Max(newest, applied.Keys.DefaultIfEmpty(0).Max());
         }
         finally
         {
