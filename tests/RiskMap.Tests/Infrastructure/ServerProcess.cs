@@ -48,7 +48,13 @@ public sealed class ServerProcess : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            if (_process.HasExited) throw new InvalidOperationException($"server exited with {_process.ExitCode}:\n{Output}");
+            if (_process.HasExited)
+            {
+                // HasExited can be true before the asynchronous readers have delivered the last
+                // lines; WaitForExit() without a timeout waits for redirected output to drain.
+                _process.WaitForExit();
+                throw new InvalidOperationException($"server exited with {_process.ExitCode}:\n{Output}");
+            }
             try
             {
                 if ((await http.GetAsync(Url + "/health")).StatusCode == HttpStatusCode.OK) return;
