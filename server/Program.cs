@@ -4,6 +4,7 @@ using RiskMap.Server.Demo;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
 using RiskMap.Server.Imports;
+using RiskMap.Server.Live;
 using RiskMap.Server.Units;
 using RiskMap.Server.Tiles;
 using RiskMap.Server.Viewer;
@@ -20,6 +21,7 @@ try
     builder.Services.AddDemo();                      // the demo dataset, when Demo:Enabled
     builder.AddTiles();                              // vector tile SQL, byte-bounded cache, invalidation
     builder.Services.AddImports();                   // households and boundaries imports, the export
+    builder.Services.AddLive();                      // SignalR hub, change-log relay, alert clock and actions
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -34,6 +36,7 @@ try
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
     app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
+    app.MapLive();                                   // /hubs/risk, GET /api/alerts, POST /api/alerts/{id}/acknowledge|resolve
 
     await app.RunAsync();
     return 0;

@@ -1,3 +1,4 @@
+using RiskMap.Server.Live;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Units;
@@ -10,6 +11,7 @@ public static class HouseholdRegistration
     public static IServiceCollection AddHouseholdsAndStatistics(this IServiceCollection services)
     {
         services.AddRiskRules();
+        services.AddAlertRules();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PolicyTableSource>();
         services.AddSingleton<HouseholdAssessor>();

@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using RiskMap.Geodata.Domain;
 using RiskMap.Geodata.Loading;
 using RiskMap.Server.Database;
+using RiskMap.Server.Live;
 using RiskMap.Server.Statistics;
 
 namespace RiskMap.Server.Households;
@@ -13,10 +14,11 @@ public sealed record HouseholdWriteResult(int Written, IReadOnlyList<ChangedSubj
 /// <summary>
 /// Writes households the one way RiskMap writes them: assess each with the risk model, lock
 /// and read what they were, stage them with binary COPY, upsert, replace their assistance
-/// measures, and fold the difference into the statistics of the units they touch, all inside
-/// the caller's transaction so figures never disagree with rows.
+/// measures, fold the difference into the statistics of the units they touch, and evaluate the
+/// alert rules and record the changes for live clients, all inside the caller's transaction so
+/// figures, alerts and what clients are told never disagree with rows.
 /// </summary>
-public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMaintainer statistics, TimeProvider time)
+public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMaintainer statistics, ChangeRecorder live, TimeProvider time)
 {
     public async Task<HouseholdWriteResult> UpsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<Household> batch, CancellationToken ct)
     {
@@ -40,6 +42,7 @@ public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMainta
         var deltas = assessed.Select(a => new HouseholdDelta(
             before.TryGetValue((a.Household.VillageCode.County.Value, a.Household.HouseholdId), out var b) ? b : null, a.Facts)).ToList();
         var changed = await statistics.ApplyAsync(conn, tx, deltas, ct);
+        await live.RecordAsync(conn, tx, changed, assessed.Select((a, i) => (a.Household.HouseholdId, deltas[i])).ToList(), ct);
         return new HouseholdWriteResult(assessed.Count, changed);
     }
 

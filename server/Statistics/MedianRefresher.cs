@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
 using RiskMap.Server.Database;
+using RiskMap.Server.Live;
 
 namespace RiskMap.Server.Statistics;
 
@@ -41,6 +42,7 @@ public sealed class MedianRefresher(NpgsqlDataSource db, IOptions<StatisticsOpti
             if (stale.Count == 0) return changes;
 
             var medians = new Dictionary<(string, long), int>();
+            var chunk = new List<MedianChange>();
             foreach (var group in stale.GroupBy(s => s.Kind == SubjectKind.Site ? (SubjectKind.Site, UnitLevel.Village) : (SubjectKind.Unit, new UnitCode(s.Id).Level)))
             {
                 var found = await StatisticsStore.MediansAsync(conn, tx, group.Key.Item1, group.Key.Item2, group.Select(s => s.Id).ToList(), ct);
@@ -54,9 +56,17 @@ public sealed class MedianRefresher(NpgsqlDataSource db, IOptions<StatisticsOpti
                 set.Parameters.Add(new() { Value = time.GetUtcNow() });
                 await using var r = await set.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct))
-                    if (r.GetBoolean(4)) changes.Add(new MedianChange(r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetInt64(3)));
+                    if (r.GetBoolean(4)) chunk.Add(new MedianChange(r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetInt64(3)));
+            }
+            if (chunk.Count > 0)
+            {
+                // A new median is a change of figures: live clients hear of it like any other.
+                await LiveLog.LockAsync(conn, tx, ct);
+                await LiveLog.AppendStatsAsync(conn, tx, chunk.Select(c => (c.Kind, c.SubjectId)).ToList(), time.GetUtcNow(), ct);
+                await LiveLog.NotifyAsync(conn, tx, ct);
             }
             await tx.CommitAsync(ct);
+            changes.AddRange(chunk);
         }
     }
 }

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace RiskMap.Server.Tiles;
 
-/// <summary>Where a change happened: a layer and the box (degrees) its changed features lie in.</summary>
-public sealed record ChangedArea(string Layer, GeoBox Box);
+/// <summary>
+/// Where a change happened: a layer and the box (degrees) its changed features lie in, and the
+/// changed unit code or site id when the change was about one.
+/// </summary>
+public sealed record ChangedArea(string Layer, GeoBox Box, long? Subject = null);
 
 /// <summary>
 /// What one invalidation changed: the cached tiles evicted (clients holding them should refetch;
@@ -42,7 +45,7 @@ public sealed class TileInvalidator(TileCache cache, TileQueries queries, IOptio
         {
             foreach (var layer in TileLayers.All)
                 if (layer.UnitLevel == unit.Level || layer.Source is TileSource.Labels or TileSource.Heat)
-                    areas.Add(new ChangedArea(layer.Name, unit.Box));
+                    areas.Add(new ChangedArea(layer.Name, unit.Box, unit.Code));
         }
         return Publish(areas);
     }
@@ -51,7 +54,7 @@ public sealed class TileInvalidator(TileCache cache, TileQueries queries, IOptio
     public async Task<TilesInvalidated> InvalidateSitesAsync(IReadOnlyCollection<long> siteIds, CancellationToken ct)
     {
         var points = await queries.SitePointsAsync(siteIds, ct);
-        return Publish(points.Select(p => new ChangedArea("sites", p)).ToList());
+        return Publish(points.Select(p => new ChangedArea("sites", p.Box, p.SiteId)).ToList());
     }
 
     /// <summary>

@@ -61,15 +61,15 @@ public sealed class TileQueries(NpgsqlDataSource db, IOptions<TileOptions> optio
         return boxes;
     }
 
-    /// <summary>Positions of the given resettlement sites, as zero-size boxes.</summary>
-    public async Task<IReadOnlyList<GeoBox>> SitePointsAsync(IReadOnlyCollection<long> siteIds, CancellationToken ct)
+    /// <summary>Positions of the given resettlement sites, as zero-size boxes, with their ids.</summary>
+    public async Task<IReadOnlyList<(long SiteId, GeoBox Box)>> SitePointsAsync(IReadOnlyCollection<long> siteIds, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(TileSql.Get("site_points"));
         cmd.Parameters.Add(new NpgsqlParameter { Value = siteIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var points = new List<GeoBox>();
+        var points = new List<(long, GeoBox)>();
         while (await reader.ReadAsync(ct))
-            points.Add(new GeoBox(reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(1), reader.GetDouble(2)));
+            points.Add((reader.GetInt64(0), new GeoBox(reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(1), reader.GetDouble(2))));
         return points;
     }
 }

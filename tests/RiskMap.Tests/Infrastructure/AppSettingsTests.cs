@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using RiskMap.Server.Alerts;
 using RiskMap.Server.Demo;
+using RiskMap.Server.Live;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Viewer;
@@ -21,6 +23,10 @@ public sealed class AppSettingsTests
         AssertSameProperties(new StatisticsOptions(), config.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>()!);
         AssertSameProperties(new DemoOptions(), config.GetSection(DemoOptions.Section).Get<DemoOptions>()!);
         AssertSameProperties(new ViewerOptions(), config.GetSection(ViewerOptions.Section).Get<ViewerOptions>()!);
+        AssertSameProperties(new LiveOptions(), config.GetSection(LiveOptions.Section).Get<LiveOptions>()!);
+        var alerts = config.GetSection(AlertOptions.Section).Get<AlertOptions>()!;
+        AssertSameProperties(new ScaleClearShares(), alerts.ScaleClear);
+        AssertSameProperties(new AlertOptions { ScaleClear = alerts.ScaleClear }, alerts);
         var regions = config.GetSection(RegionRuleOptions.Section).Get<RegionRuleOptions>()!;
         var defaults = new RegionRuleOptions();
         Assert.Equal(defaults.MinimumHouseholds, regions.MinimumHouseholds);

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RiskMap.Tests.Infrastructure;
 
-/// <summary>The real server (Program) in memory, on a test's own database.</summary>
-public sealed class RiskMapFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+/// <summary>The real server (Program) in memory, on a test's own database, optionally on a test's clock.</summary>
+public sealed class RiskMapFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -13,5 +17,15 @@ public sealed class RiskMapFactory(string connectionString, IReadOnlyDictionary<
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
+        if (time is not null) builder.ConfigureTestServices(services => services.AddSingleton(time));
+    }
+
+    /// <summary>Serves on a real loopback port (Kestrel) instead of in memory, for clients outside this process; returns its URL.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").Replace("localhost", "127.0.0.1");
     }
 }

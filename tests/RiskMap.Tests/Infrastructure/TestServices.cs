@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RiskMap.Server.Demo;
@@ -13,11 +14,15 @@ public sealed class TestServices : IAsyncDisposable
 
     private TestServices(ServiceProvider provider) => _provider = provider;
 
-    public static async Task<TestServices> CreateAsync(TestDatabase db, TimeProvider time)
+    /// <param name="db">The test's database.</param>
+    /// <param name="time">The test's clock.</param>
+    /// <param name="settings">Configuration values (e.g. "Alerts:PendingPeriod"), else the options classes' defaults.</param>
+    public static async Task<TestServices> CreateAsync(TestDatabase db, TimeProvider time, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build() as Microsoft.Extensions.Configuration.IConfiguration);
+        services.AddSingleton(new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build()
+            as Microsoft.Extensions.Configuration.IConfiguration);
         services.AddSingleton(db.DataSource);
         services.AddHouseholdsAndStatistics();
         services.AddDemo();

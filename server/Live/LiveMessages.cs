@@ -1,0 +1,119 @@
+using System.Text.Json;
+
+namespace RiskMap.Server.Live;
+
+/// <summary>
+/// UnitStatsChanged: the figures of a unit or resettlement site now. <see cref="Version"/> is the
+/// live log position (a client resumes after the highest it saw); <see cref="FiguresVersion"/>
+/// counts this subject's own changes, so a client keeps the higher of two it receives.
+/// </summary>
+public sealed record UnitStatsMessage
+{
+    public long Version { get; init; }
+    /// <summary>"unit" or "site".</summary>
+    public required string Kind { get; init; }
+    /// <summary>The 12-digit unit code, or the site id.</summary>
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    /// <summary>province, prefecture, county, township, village or site.</summary>
+    public required string Level { get; init; }
+    /// <summary>The unit itself, or the village a site stands in.</summary>
+    public required string UnitCode { get; init; }
+    public int Households { get; init; }
+    public int Monitored { get; init; }
+    public int Level1 { get; init; }
+    public int Level2 { get; init; }
+    public int Level3 { get; init; }
+    public double ShareAtLeastII { get; init; }
+    public double ShareIII { get; init; }
+    public int Assisted { get; init; }
+    public int GapShouldMonitor { get; init; }
+    public int GapUnassisted { get; init; }
+    public int GapShouldExit { get; init; }
+    public int? IncomeMedian { get; init; }
+    /// <summary>red, yellow or green.</summary>
+    public required string Zone { get; init; }
+    public bool ScaleReturn { get; init; }
+    public long FiguresVersion { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>
+/// AlertRaised, AlertUpdated (acknowledged, escalated) and AlertResolved: an alert as it is after
+/// the transition. <see cref="AlertVersion"/> counts the alert's own transitions.
+/// </summary>
+public sealed record AlertMessage
+{
+    public long Version { get; init; }
+    /// <summary>raised, updated or resolved; null in snapshots and lists.</summary>
+    public string? Event { get; init; }
+    public long AlertId { get; init; }
+    /// <summary>scale, site-employment or household-unassisted.</summary>
+    public required string Rule { get; init; }
+    /// <summary>red or yellow.</summary>
+    public required string Severity { get; init; }
+    /// <summary>pending, raised, acknowledged or resolved.</summary>
+    public required string State { get; init; }
+    /// <summary>unit, site or household.</summary>
+    public required string SubjectKind { get; init; }
+    public required string SubjectId { get; init; }
+    public string? SubjectName { get; init; }
+    /// <summary>The unit the subject is or lies in (a site's or household's village).</summary>
+    public required string UnitCode { get; init; }
+    public string? UnitName { get; init; }
+    public string? CountyCode { get; init; }
+    public double? Metric { get; init; }
+    public double? Threshold { get; init; }
+    public double? ClearThreshold { get; init; }
+    public int? Households { get; init; }
+    public DateTimeOffset OpenedAt { get; init; }
+    public DateTimeOffset? RaisedAt { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public string? AcknowledgedBy { get; init; }
+    public string? AcknowledgeComment { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public string? ResolvedBy { get; init; }
+    public string? ResolveReason { get; init; }
+    /// <summary>How many times it escalated; 0 while with the subject's own unit.</summary>
+    public int EscalatedLevel { get; init; }
+    /// <summary>The unit it escalated to last.</summary>
+    public string? EscalatedTo { get; init; }
+    public string? EscalatedToName { get; init; }
+    public long AlertVersion { get; init; }
+}
+
+/// <summary>A layer and a box (west, south, east, north in degrees) whose tiles changed.</summary>
+public sealed record TileArea(string Layer, double[] Box);
+
+/// <summary>
+/// TilesInvalidated: tiles of these layers over these boxes changed; a client refetches just the
+/// tiles it shows there. Sent after the statistics messages of the same tick.
+/// </summary>
+public sealed record TilesMessage(long Version, IReadOnlyList<TileArea> Areas);
+
+/// <summary>What Subscribe returns: the log position now, the unit's figures and the open alerts under it.</summary>
+public sealed record SubscriptionSnapshot(string UnitCode, long Version, UnitStatsMessage? Figures, IReadOnlyList<AlertMessage> OpenAlerts);
+
+/// <summary>
+/// What Resume returns: every change under the unit after the version the client saw — the latest
+/// figures per subject and every alert transition in order — or, when the log no longer reaches
+/// back that far (<see cref="Reset"/>), a fresh <see cref="Snapshot"/>.
+/// </summary>
+public sealed record CatchUp(
+    string UnitCode, long Version, bool Reset, IReadOnlyList<UnitStatsMessage> Stats, IReadOnlyList<AlertMessage> Alerts, SubscriptionSnapshot? Snapshot);
+
+/// <summary>Reads log payloads into messages.</summary>
+public static class LiveMessageJson
+{
+    public static UnitStatsMessage Stats(LiveEntry e) =>
+        JsonSerializer.Deserialize<UnitStatsMessage>(e.Payload, JsonSerializerOptions.Web)! with { Version = e.Seq };
+
+    public static AlertMessage Alert(LiveEntry e) =>
+        JsonSerializer.Deserialize<AlertMessage>(e.Payload, JsonSerializerOptions.Web)! with { Version = e.Seq };
+
+    public static AlertMessage Alert(string payload, long version) =>
+        JsonSerializer.Deserialize<AlertMessage>(payload, JsonSerializerOptions.Web)! with { Version = version };
+
+    public static UnitStatsMessage Stats(string payload, long version) =>
+        JsonSerializer.Deserialize<UnitStatsMessage>(payload, JsonSerializerOptions.Web)! with { Version = version };
+}

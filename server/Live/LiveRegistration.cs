@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using RiskMap.Server.Alerts;
+
+namespace RiskMap.Server.Live;
+
+public static class LiveRegistration
+{
+    /// <summary>
+    /// The alert rules and engine and the change recorder: what every household write needs
+    /// (bound from "Alerts", validated at start-up against the region thresholds).
+    /// </summary>
+    public static IServiceCollection AddAlertRules(this IServiceCollection services)
+    {
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.AddSingleton<AlertEngine>();
+        services.AddSingleton<ChangeRecorder>();
+        return services;
+    }
+
+    /// <summary>
+    /// The live side: the SignalR hub and its subscriptions, the relay from the change log to
+    /// clients, the alert clock and sweep, and the hand actions on alerts (bound from "Live").
+    /// </summary>
+    public static IServiceCollection AddLive(this IServiceCollection services)
+    {
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section)
+            .Validate(o => o.Validate().Count == 0, "Live: Tick, PollInterval and Retention must be positive, ReadLimit and CatchUpLimit at least 1")
+            .ValidateOnStart();
+        services.AddSignalR();
+        services.AddSingleton<LiveSubscriptions>();
+        services.AddSingleton<LiveCatchUpReader>();
+        services.AddSingleton<LiveRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
+        services.AddSingleton<AlertClock>();
+        services.AddSingleton<AlertSweep>();
+        services.AddSingleton<AlertActions>();
+        services.AddHostedService<AlertClockService>();
+        return services;
+    }
+
+    /// <summary>The hub at /hubs/risk and the alert API at /api/alerts.</summary>
+    public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<RiskHub>("/hubs/risk");
+        app.MapAlertEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,184 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using RiskMap.Geodata.Domain;
+using RiskMap.Server.Database;
+using RiskMap.Server.Statistics;
+using RiskMap.Server.Tiles;
+
+namespace RiskMap.Server.Live;
+
+/// <summary>
+/// Carries the live change log to this server's SignalR clients. Wakes on a NOTIFY from any
+/// server sharing the database (or every poll interval), reads the rows after the last it sent,
+/// evicts this server's cached tiles for the changed units and sites, and pushes: the latest
+/// figures once per changed subject, every alert transition in order, then one
+/// TilesInvalidated per client. After sending it waits one tick, so changes committed meanwhile
+/// coalesce into the next batch.
+/// </summary>
+public sealed class LiveRelay(
+    NpgsqlDataSource db, LiveSubscriptions subscriptions, IHubContext<RiskHub, IRiskClient> hub, TileInvalidator tiles,
+    IOptions<LiveOptions> options, TimeProvider time, ILogger<LiveRelay> log) : BackgroundService
+{
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _position = -1;
+
+    /// <summary>The last log position this server has pushed (-1 before it started).</summary>
+    public long Position => Interlocked.Read(ref _position);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        _position = await StartPositionAsync(stoppingToken);
+        var listening = ListenAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await WaitForWakeAsync(o.PollInterval, stoppingToken);
+                await PumpAsync(o.ReadLimit, stoppingToken);
+                await Task.Delay(o.Tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { break; }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                log.LogWarning("Live relay could not read the change log, will retry: {Message}", e.Message);
+                try { await Task.Delay(o.PollInterval, time, stoppingToken); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+        await listening;
+    }
+
+    private async Task<long> StartPositionAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                await using var conn = await db.OpenConnectionAsync(ct);
+                return (await LiveLog.BoundsAsync(conn, null, ct)).Newest;
+            }
+            catch (NpgsqlException e)
+            {
+                log.LogWarning("Live relay waiting for the database: {Message}", e.Message);
+                await Task.Delay(options.Value.PollInterval, time, ct);
+            }
+        }
+    }
+
+    private async Task WaitForWakeAsync(TimeSpan poll, CancellationToken ct)
+    {
+        using var timeout = new CancellationTokenSource(poll, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
+        try
+        {
+            await _wake.Reader.WaitToReadAsync(linked.Token);
+            _wake.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
+    }
+
+    /// <summary>Sends everything committed after <see cref="Position"/>.</summary>
+    private async Task PumpAsync(int limit, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        while (true)
+        {
+            var rows = await LiveLog.ReadAfterAsync(conn, Position, limit, ct);
+            if (rows.Count == 0) return;
+            await DispatchAsync(rows, ct);
+            Interlocked.Exchange(ref _position, rows[^1].Seq);
+            if (rows.Count < limit) return;
+        }
+    }
+
+    private async Task DispatchAsync(List<LiveEntry> rows, CancellationToken ct)
+    {
+        // The latest figures per subject: many changes of one unit in a tick become one message.
+        var latest = new Dictionary<(string, string), UnitStatsMessage>();
+        foreach (var row in rows.Where(r => r.Kind == "stats"))
+        {
+            var m = LiveMessageJson.Stats(row);
+            latest[(m.Kind, m.Id)] = m;
+        }
+        var stats = latest.Values.OrderBy(m => m.Version).ToList();
+        var areas = await InvalidateTilesAsync(stats, ct);
+
+        var tileAreas = new Dictionary<string, List<TileArea>>();
+        foreach (var m in stats)
+        {
+            var targets = subscriptions.ConnectionsFor(new UnitCode(long.Parse(m.UnitCode)));
+            if (targets.Count == 0) continue;
+            await hub.Clients.Clients(targets).UnitStatsChanged(m);
+            if (!areas.TryGetValue((m.Kind, long.Parse(m.Id)), out var changed)) continue;
+            foreach (var connection in targets)
+            {
+                if (!tileAreas.TryGetValue(connection, out var list)) tileAreas[connection] = list = [];
+                list.AddRange(changed);
+            }
+        }
+        foreach (var row in rows.Where(r => r.Kind == "alert"))
+        {
+            var m = LiveMessageJson.Alert(row);
+            var targets = subscriptions.ConnectionsFor(new UnitCode(long.Parse(m.UnitCode)));
+            if (targets.Count == 0) continue;
+            var clients = hub.Clients.Clients(targets);
+            await (m.Event switch
+            {
+                "raised" => clients.AlertRaised(m),
+                "resolved" => clients.AlertResolved(m),
+                _ => clients.AlertUpdated(m),
+            });
+        }
+        var version = rows[^1].Seq;
+        foreach (var (connection, list) in tileAreas)
+            await hub.Clients.Client(connection).TilesInvalidated(new TilesMessage(version, list));
+    }
+
+    /// <summary>Evicts this server's cached tiles of the changed subjects; returns the changed areas per subject.</summary>
+    private async Task<Dictionary<(string, long), List<TileArea>>> InvalidateTilesAsync(List<UnitStatsMessage> stats, CancellationToken ct)
+    {
+        var result = new Dictionary<(string, long), List<TileArea>>();
+        var units = stats.Where(m => m.Kind == SubjectKind.Unit).Select(m => long.Parse(m.Id)).ToList();
+        var sites = stats.Where(m => m.Kind == SubjectKind.Site).Select(m => long.Parse(m.Id)).ToList();
+        if (units.Count > 0) Collect(SubjectKind.Unit, await tiles.InvalidateUnitsAsync(units, ct));
+        if (sites.Count > 0) Collect(SubjectKind.Site, await tiles.InvalidateSitesAsync(sites, ct));
+        return result;
+
+        void Collect(string kind, TilesInvalidated invalidated)
+        {
+            foreach (var area in invalidated.Areas)
+            {
+                if (area.Subject is not long subject) continue;
+                if (!result.TryGetValue((kind, subject), out var list)) result[(kind, subject)] = list = [];
+                list.Add(new TileArea(area.Layer, [area.Box.West, area.Box.South, area.Box.East, area.Box.North]));
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var conn = await db.OpenConnectionAsync(ct);
+                conn.Notification += (_, _) => _wake.Writer.TryWrite(true);
+                await using (var listen = new NpgsqlCommand(SqlFile.Load("Live.listen"), conn))
+                    await listen.ExecuteNonQueryAsync(ct);
+                // Anything committed while no connection listened is read now.
+                _wake.Writer.TryWrite(true);
+                while (true) await conn.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+            {
+                log.LogWarning("Live relay lost its LISTEN connection, reconnecting: {Message}", e.Message);
+                try { await Task.Delay(TimeSpan.FromSeconds(1), time, ct); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+}

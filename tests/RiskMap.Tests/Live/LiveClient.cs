@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RiskMap.Server.Database;
+
+namespace RiskMap.Tests.Live;
+
+/// <summary>One message a client received: the client event's name and its payload.</summary>
+public sealed record Received(string Name, JsonObject Data, long ReceivedAtMs);
+
+/// <summary>
+/// A real @microsoft/signalr client (viewer/node_modules) in a node process, connected to a hub
+/// URL, driven over stdin/stdout. Keeps every message it receives, in order.
+/// </summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    private readonly Process _node;
+    private readonly List<Received> _messages = [];
+    private readonly Dictionary<int, TaskCompletionSource<JsonNode?>> _calls = [];
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<string> _stderr = [];
+    private int _nextId;
+
+    private LiveClient(Process node)
+    {
+        _node = node;
+        node.OutputDataReceived += (_, e) => { if (e.Data is not null) OnLine(e.Data); };
+        node.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.Add(e.Data); };
+        node.BeginOutputReadLine();
+        node.BeginErrorReadLine();
+    }
+
+    public static async Task<LiveClient> ConnectAsync(string serverUrl)
+    {
+        var root = DatabaseSetup.RepositoryRoot(AppContext.BaseDirectory);
+        var psi = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Live", "live-client.cjs"));
+        psi.ArgumentList.Add(serverUrl.TrimEnd('/') + "/hubs/risk");
+        psi.Environment["NODE_PATH"] = Path.Combine(root, "viewer", "node_modules");
+        var client = new LiveClient(Process.Start(psi)!);
+        await client._ready.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        return client;
+    }
+
+    public IReadOnlyList<Received> Messages { get { lock (_messages) return [.. _messages]; } }
+
+    public Task<JsonNode?> SubscribeAsync(long unit) => CallAsync(new JsonObject { ["op"] = "subscribe", ["unit"] = unit.ToString() });
+
+    public Task<JsonNode?> ResumeAsync(long unit, long after) => CallAsync(new JsonObject { ["op"] = "resume", ["unit"] = unit.ToString(), ["after"] = after });
+
+    /// <summary>Closes the connection (as a network drop would); <see cref="StartAsync"/> opens a new one.</summary>
+    public Task StopAsync() => CallAsync(new JsonObject { ["op"] = "stop" });
+
+    public Task StartAsync() => CallAsync(new JsonObject { ["op"] = "start" });
+
+    /// <summary>Calls the hub; a hub error becomes an <see cref="InvalidOperationException"/> with its message.</summary>
+    public async Task<JsonNode?> CallAsync(JsonObject command)
+    {
+        var tcs = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_calls)
+        {
+            command["id"] = ++_nextId;
+            _calls[_nextId] = tcs;
+        }
+        await _node.StandardInput.WriteLineAsync(command.ToJsonString());
+        await _node.StandardInput.FlushAsync();
+        return await tcs.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>Waits for the first message (received so far or later) matching <paramref name="match"/>.</summary>
+    public async Task<Received> WaitForAsync(string name, Func<JsonObject, bool> match, TimeSpan? timeout = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        while (clock.Elapsed < limit)
+        {
+            var found = Messages.FirstOrDefault(m => m.Name == name && match(m.Data));
+            if (found is not null) return found;
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"no {name} matching within {limit}; received: {string.Join(", ", Messages.Select(m => m.Name))}; stderr: {string.Join("\n", _stderr)}");
+    }
+
+    private void OnLine(string line)
+    {
+        JsonObject o;
+        try { o = JsonNode.Parse(line)!.AsObject(); }
+        catch (JsonException) { lock (_stderr) _stderr.Add(line); return; }
+        switch ((string?)o["type"])
+        {
+            case "ready": _ready.TrySetResult(); break;
+            case "failed": _ready.TrySetException(new InvalidOperationException((string?)o["error"])); break;
+            case "message":
+                lock (_messages) _messages.Add(new Received((string)o["name"]!, o["data"]!.AsObject(), (long)o["receivedAt"]!));
+                break;
+            case "result":
+                TaskCompletionSource<JsonNode?>? call;
+                lock (_calls) _calls.Remove((int)o["id"]!, out call);
+                if ((bool)o["ok"]!) call?.TrySetResult(o["value"]?.DeepClone());
+                else call?.TrySetException(new InvalidOperationException((string?)o["error"]));
+                break;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            _node.StandardInput.Close();
+            await _node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or IOException) { }
+        if (!_node.HasExited) _node.Kill(entireProcessTree: true);
+        _node.Dispose();
+    }
+}

@@ -1,0 +1,49 @@
+// A real @microsoft/signalr client for the live tests, driven over stdin/stdout with JSON lines.
+//   node live-client.cjs <hub url>      (NODE_PATH must reach viewer/node_modules)
+// stdin:  {"id":1,"op":"subscribe","unit":"513431"} | {"id":2,"op":"resume","unit":"513431","after":7}
+//         {"id":3,"op":"unsubscribe","unit":"513431"} | {"id":4,"op":"stop"} | {"id":5,"op":"start"}
+// stdout: {"type":"ready"} | {"type":"result","id":1,"ok":true,"value":...} | {"type":"result","id":1,"ok":false,"error":"..."}
+//         {"type":"message","name":"AlertRaised","data":{...},"receivedAt":1700000000000} | {"type":"closed"}
+"use strict";
+const signalR = require("@microsoft/signalr");
+const readline = require("node:readline");
+
+const url = process.argv[2];
+const write = (o) => process.stdout.write(JSON.stringify(o) + "\n");
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl(url, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+  .configureLogging(signalR.LogLevel.None)
+  .build();
+for (const name of ["UnitStatsChanged", "AlertRaised", "AlertUpdated", "AlertResolved", "TilesInvalidated"]) {
+  connection.on(name, (data) => write({ type: "message", name, data, receivedAt: Date.now() }));
+}
+connection.onclose(() => write({ type: "closed" }));
+
+async function run(command) {
+  switch (command.op) {
+    case "subscribe": return connection.invoke("Subscribe", command.unit);
+    case "resume": return connection.invoke("Resume", command.unit, command.after);
+    case "unsubscribe": return connection.invoke("Unsubscribe", command.unit);
+    case "stop": return connection.stop();
+    case "start": return connection.start();
+    default: throw new Error(`unknown op ${command.op}`);
+  }
+}
+
+readline.createInterface({ input: process.stdin }).on("line", async (line) => {
+  if (!line.trim()) return;
+  const command = JSON.parse(line);
+  try {
+    write({ type: "result", id: command.id, ok: true, value: (await run(command)) ?? null });
+  } catch (e) {
+    write({ type: "result", id: command.id, ok: false, error: String(e && e.message ? e.message : e) });
+  }
+}).on("close", async () => {
+  await connection.stop();
+  process.exit(0);
+});
+
+connection.start().then(() => write({ type: "ready" }), (e) => {
+  write({ type: "failed", error: String(e && e.message ? e.message : e) });
+  process.exit(1);
+});
