@@ -1,0 +1,154 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using RiskMap.Tests.Infrastructure;
+
+namespace RiskMap.Tests.Live;
+
+/// <summary>The hub at /hubs/risk with real @microsoft/signalr clients, over a real server and PostGIS.</summary>
+public sealed class LiveHubTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
+
+    private static readonly Dictionary<string, string?> FastTick = new() { ["Live:Tick"] = "00:00:00.050" };
+
+    [Fact]
+    public async Task A_village_crossing_the_scale_threshold_alerts_subscribers_of_its_county_and_not_those_of_another_county()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await LiveTestData.InsertOtherCountyAsync(db);
+        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
+        var url = server.StartKestrel();
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+        await using var zhaojue = await LiveClient.ConnectAsync(url);
+        await using var xide = await LiveClient.ConnectAsync(url);
+        await zhaojue.SubscribeAsync(TestUnits.County);
+        await xide.SubscribeAsync(LiveTestData.OtherCounty);
+
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+
+        var alert = await zhaojue.WaitForAsync("AlertRaised", a => (string?)a["subjectId"] == TestUnits.VillageA1.ToString());
+        Assert.Equal("scale", (string?)alert.Data["rule"]);
+        Assert.Equal("red", (string?)alert.Data["severity"]);
+        Assert.Equal("南坪村", (string?)alert.Data["subjectName"]);
+        Assert.Equal(0.6, (double)alert.Data["metric"]!, 6);
+        var figures = await zhaojue.WaitForAsync("UnitStatsChanged", s => (string?)s["id"] == TestUnits.VillageA1.ToString() && (int)s["households"]! == 20);
+        Assert.True((bool)figures.Data["scaleReturn"]!);
+        Assert.Equal("red", (string?)figures.Data["zone"]);
+        await zhaojue.WaitForAsync("TilesInvalidated", t => t["areas"]!.AsArray().Any(a => (string?)a!["layer"] == "villages"));
+
+        // A change in 喜德县 after it: once its subscriber has that, it would have had the other before.
+        await services.WriteAsync(LiveTestData.OtherCountyHousehold("X-1", LiveTestData.Comfortable));
+        await xide.WaitForAsync("UnitStatsChanged", s => (string?)s["id"] == LiveTestData.OtherVillage.ToString());
+        Assert.DoesNotContain(xide.Messages, m => m.Data.ToJsonString().Contains(TestUnits.VillageA1.ToString()) || m.Name == "AlertRaised");
+        Assert.DoesNotContain(zhaojue.Messages, m => m.Name == "UnitStatsChanged" && (string?)m.Data["id"] == LiveTestData.OtherVillage.ToString());
+    }
+
+    [Fact]
+    public async Task Subscribing_returns_the_units_figures_and_the_alerts_open_under_it_and_an_unknown_unit_is_refused()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
+        var url = server.StartKestrel();
+        await using var client = await LiveClient.ConnectAsync(url);
+
+        var snapshot = (await client.SubscribeAsync(TestUnits.TownshipA))!.AsObject();
+
+        Assert.Equal(TestUnits.TownshipA.ToString(), (string?)snapshot["unitCode"]);
+        Assert.Equal(20, (int)snapshot["figures"]!["households"]!);
+        Assert.Equal(
+            [TestUnits.TownshipA.ToString(), TestUnits.VillageA1.ToString()],
+            snapshot["openAlerts"]!.AsArray().Select(a => (string)a!["subjectId"]!).Order());
+        Assert.True((long)snapshot["version"]! > 0);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => client.SubscribeAsync(513499000000));
+        Assert.Contains("names no unit", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_client_that_reconnects_catches_up_from_the_last_version_it_saw_and_misses_no_alert()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
+        var url = server.StartKestrel();
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+        await using var client = await LiveClient.ConnectAsync(url);
+        var seen = (long)(await client.SubscribeAsync(TestUnits.County))!["version"]!;
+
+        await client.StopAsync();
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 13));
+        await client.StartAsync();
+        var catchUp = (await client.ResumeAsync(TestUnits.County, seen))!.AsObject();
+
+        Assert.False((bool)catchUp["reset"]!);
+        var alerts = catchUp["alerts"]!.AsArray();
+        Assert.Contains(alerts, a => (string?)a!["subjectId"] == TestUnits.VillageA1.ToString() && (string?)a["event"] == "raised");
+        Assert.Contains(alerts, a => (string?)a!["subjectId"] == TestUnits.TownshipA.ToString() && (string?)a["event"] == "raised");
+        // The figures come once per unit, the latest: 13 of 20 at level II.
+        var village = Assert.Single(catchUp["stats"]!.AsArray(), s => (string?)s!["id"] == TestUnits.VillageA1.ToString())!;
+        Assert.Equal(13, (int)village["level2"]!);
+        Assert.True((long)catchUp["version"]! >= alerts.Max(a => (long)a!["version"]!));
+
+        // And live delivery goes on after the resume.
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 2));
+        await client.WaitForAsync("AlertResolved", a => (string?)a["subjectId"] == TestUnits.VillageA1.ToString());
+    }
+
+    [Fact]
+    public async Task Two_servers_on_one_database_both_deliver_every_message()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var first = new RiskMapFactory(db.ConnectionString, FastTick);
+        await using var second = new RiskMapFactory(db.ConnectionString, FastTick);
+        var (firstUrl, secondUrl) = (first.StartKestrel(), second.StartKestrel());
+        await using var onFirst = await LiveClient.ConnectAsync(firstUrl);
+        await using var onSecond = await LiveClient.ConnectAsync(secondUrl);
+        await onFirst.SubscribeAsync(TestUnits.Province);
+        await onSecond.SubscribeAsync(TestUnits.Prefecture);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+        var raised = await onFirst.WaitForAsync("AlertRaised", a => (string?)a["subjectId"] == TestUnits.VillageA1.ToString());
+        await onSecond.WaitForAsync("AlertRaised", a => (string?)a["subjectId"] == TestUnits.VillageA1.ToString());
+
+        // Acknowledged through the first server's API: the second server's client hears of it too.
+        var id = (long)raised.Data["alertId"]!;
+        using var http = new HttpClient { BaseAddress = new Uri(firstUrl) };
+        var ack = await http.PostAsJsonAsync($"/api/alerts/{id}/acknowledge", new { by = "州乡村振兴局 李某", comment = "已通知县里" });
+        ack.EnsureSuccessStatusCode();
+        var updated = await onSecond.WaitForAsync("AlertUpdated", a => (long)a["alertId"]! == id);
+        Assert.Equal("acknowledged", (string?)updated.Data["state"]);
+        Assert.Equal("州乡村振兴局 李某", (string?)updated.Data["acknowledgedBy"]);
+        await onFirst.WaitForAsync("AlertUpdated", a => (long)a["alertId"]! == id);
+    }
+
+    [Fact]
+    public async Task Many_changes_to_a_village_within_one_tick_reach_a_client_as_one_message_with_the_latest_figures()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var server = new RiskMapFactory(db.ConnectionString, new Dictionary<string, string?> { ["Live:Tick"] = "00:00:03" });
+        var url = server.StartKestrel();
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await using var client = await LiveClient.ConnectAsync(url);
+        await client.SubscribeAsync(TestUnits.VillageA2);
+
+        // The first change goes out at once; the nine after it fall within the tick that follows.
+        for (var i = 0; i < 10; i++)
+            await services.WriteAsync(TestUnits.Household($"A2-{i}", TestUnits.VillageA2, LiveTestData.Comfortable));
+
+        var last = await client.WaitForAsync("UnitStatsChanged", s => (int)s["households"]! == 10, TimeSpan.FromSeconds(20));
+        var village = client.Messages.Where(m => m.Name == "UnitStatsChanged" && (string?)m.Data["id"] == TestUnits.VillageA2.ToString()).ToList();
+        Assert.InRange(village.Count, 1, 2);
+        Assert.Same(last, village[^1]);
+    }
+}
