@@ -7,7 +7,6 @@ namespace RiskMap.Tests.Live;
 /// <summary>The hub at /hubs/risk with real @microsoft/signalr clients, over a real server and PostGIS.</summary>
 public sealed class LiveHubTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
 
     private static readonly Dictionary<string, string?> FastTick = new() { ["Live:Tick"] = "00:00:00.050" };
 
@@ -19,7 +18,7 @@ public sealed class LiveHubTests
         await LiveTestData.InsertOtherCountyAsync(db);
         await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
         var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         await using var zhaojue = await LiveClient.ConnectAsync(url);
         await using var xide = await LiveClient.ConnectAsync(url);
@@ -50,7 +49,7 @@ public sealed class LiveHubTests
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
-        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
         await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
@@ -76,7 +75,7 @@ public sealed class LiveHubTests
         await TestUnits.InsertAsync(db);
         await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
         var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         await using var client = await LiveClient.ConnectAsync(url);
         var seen = (long)(await client.SubscribeAsync(TestUnits.County))!["version"]!;
@@ -113,7 +112,7 @@ public sealed class LiveHubTests
         await using var onSecond = await LiveClient.ConnectAsync(secondUrl);
         await onFirst.SubscribeAsync(TestUnits.Province);
         await onSecond.SubscribeAsync(TestUnits.Prefecture);
-        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
 
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
@@ -125,7 +124,7 @@ public sealed class LiveHubTests
         using var http = new HttpClient { BaseAddress = new Uri(firstUrl) };
         var ack = await http.PostAsJsonAsync($"/api/alerts/{id}/acknowledge", new { by = "州乡村振兴局 李某", comment = "已通知县里" });
         ack.EnsureSuccessStatusCode();
-        var updated = await onSecond.WaitForAsync("AlertUpdated", a => (long)a["alertId"]! == id);
+        var updated = await onSecond.WaitForAsync("AlertUpdated", a => (long)a["alertId"]! == id && (string?)a["state"] == "acknowledged");
         Assert.Equal("acknowledged", (string?)updated.Data["state"]);
         Assert.Equal("州乡村振兴局 李某", (string?)updated.Data["acknowledgedBy"]);
         await onFirst.WaitForAsync("AlertUpdated", a => (long)a["alertId"]! == id);
@@ -138,7 +137,7 @@ public sealed class LiveHubTests
         await TestUnits.InsertAsync(db);
         await using var server = new RiskMapFactory(db.ConnectionString, new Dictionary<string, string?> { ["Live:Tick"] = "00:00:03" });
         var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
         await using var client = await LiveClient.ConnectAsync(url);
         await client.SubscribeAsync(TestUnits.VillageA2);
 
