@@ -22,6 +22,7 @@ public sealed class AppSettingsTests
         AssertSameProperties(new RiskModelOptions(), config.GetSection(RiskModelOptions.Section).Get<RiskModelOptions>()!);
         AssertSameProperties(new StatisticsOptions(), config.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>()!);
         AssertSameProperties(new DemoOptions(), config.GetSection(DemoOptions.Section).Get<DemoOptions>()!);
+        AssertSameProperties(new DemoFeedOptions(), config.GetSection(DemoFeedOptions.Section).Get<DemoFeedOptions>()!);
         AssertSameProperties(new ViewerOptions(), config.GetSection(ViewerOptions.Section).Get<ViewerOptions>()!);
         AssertSameProperties(new LiveOptions(), config.GetSection(LiveOptions.Section).Get<LiveOptions>()!);
         var alerts = config.GetSection(AlertOptions.Section).Get<AlertOptions>()!;
