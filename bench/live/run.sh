@@ -6,11 +6,11 @@
 #     latency from the figures being saved to each client;
 #  3. throughput: SignalR (RiskMap's client contract, sent as the relay sends) against a raw
 #     WebSocket broadcast of the same bytes, same host process, same run.
-# Env: RATE (10000), BATCH (500), SECONDS (60), CONNECTIONS (5000), MESSAGES (100), RUNS (3), PARTS ("ingest fanout throughput").
+# Env: RATE (10000), BATCH (500), DURATION (60 s), CONNECTIONS (5000), MESSAGES (100), RUNS (3), PARTS ("ingest fanout throughput").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-RATE=${RATE:-10000}; BATCH=${BATCH:-500}; SECONDS_=${SECONDS:-60}; CONNECTIONS=${CONNECTIONS:-5000}
+RATE=${RATE:-10000}; BATCH=${BATCH:-500}; SECONDS_=${DURATION:-60}; CONNECTIONS=${CONNECTIONS:-5000}
 MESSAGES=${MESSAGES:-100}; RUNS=${RUNS:-3}; PARTS=${PARTS:-"ingest fanout throughput"}
 OUT=${OUT:-$ROOT/artifacts/bench-live}; mkdir -p "$OUT"
 ulimit -n 65536 2>/dev/null || true
