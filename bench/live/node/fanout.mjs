@@ -21,7 +21,7 @@ const onMessage = (_, name, data) => {
   delivered++;
   if (name === "UnitStatsChanged" && data.level === "village") latencies.push(Date.now() - Date.parse(data.updatedAt));
 };
-const opened = await signalRConnections(base.replace(/^http/, "ws") + "/hubs/risk", connections, onMessage);
+const opened = await signalRConnections(base + "/hubs/risk", connections, onMessage);
 await Promise.all(opened.map((c) => c.invoke("Subscribe", a.township)));
 await sleep(1000);
 

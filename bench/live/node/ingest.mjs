@@ -40,7 +40,7 @@ const onMessage = (_, name, data) => {
   if (!arrivals.has(data.id)) arrivals.set(data.id, []);
   arrivals.get(data.id).push({ updatedAt: Date.parse(data.updatedAt), receivedAt: Date.now() });
 };
-const [client] = await signalRConnections(base.replace(/^http/, "ws") + "/hubs/risk", 1, onMessage);
+const [client] = await signalRConnections(base + "/hubs/risk", 1, onMessage);
 await client.invoke("Subscribe", a.unit ?? "513400000000");
 
 const nudge = (line, k) => { const f = line.split(","); f[income] = String(Number(f[income]) + 1 + (k % 5)); return f.join(","); };

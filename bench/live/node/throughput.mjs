@@ -15,7 +15,7 @@ async function run(mode) {
   let received = 0, first = 0, last = 0;
   const onMessage = () => { const now = performance.now(); if (received === 0) first = now; received++; last = now; };
   const opened = mode === "signalr"
-    ? await signalRConnections(base.replace(/^http/, "ws") + "/hubs/bench", connections, onMessage)
+    ? await signalRConnections(base + "/hubs/bench", connections, onMessage)
     : await rawConnections(base.replace(/^http/, "ws") + "/ws", connections, onMessage);
   await sleep(500);
   const expected = connections * messages;
