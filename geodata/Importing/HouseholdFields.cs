@@ -108,9 +108,7 @@ public static class HouseholdFields
         {
             var colon = item.LastIndexOfAny([':', '：']);
             if (colon < 0) return $"assistance item '{item}' is not kind:yyyy-mm-dd";
-            var kindText = HouseholdColumns.Normalize(item[..colon]);
-            if (!AssistanceByText.TryGetValue(kindText, out var kind))
-                return $"unknown assistance kind '{item[..colon].Trim()}' (a key such as employment or a label such as 就业帮扶)";
+            if (AssistanceKindOf(item[..colon], out var kind) is { } unknown) return unknown;
             var error = Date(item[(colon + 1)..], out var date);
             if (error is not null || date is null)
                 return $"assistance item '{item}': {error ?? "a date is required"}";
@@ -118,6 +116,44 @@ public static class HouseholdFields
             if (!measures.Contains(measure)) measures.Add(measure);
         }
         return null;
+    }
+
+    /// <summary>An assistance kind given as its key or Chinese label (employment, 就业帮扶).</summary>
+    public static string? AssistanceKindOf(string text, out string key)
+    {
+        if (AssistanceByText.TryGetValue(HouseholdColumns.Normalize(text), out key!)) return null;
+        key = "";
+        return $"unknown assistance kind '{text.Trim()}' (a key such as employment or a label such as 就业帮扶)";
+    }
+
+    /// <summary>
+    /// A household's fields as the text a households CSV holds for them, by column key: what the
+    /// parsing above reads back into the same household.
+    /// </summary>
+    public static Dictionary<string, string> TextsOf(Household h)
+    {
+        var c = CultureInfo.InvariantCulture;
+        static string Flag(bool b) => b ? "true" : "false";
+        string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", c) ?? "";
+        string Yuan(int? v) => v?.ToString(c) ?? "";
+        return new Dictionary<string, string>
+        {
+            ["household_id"] = h.HouseholdId, ["village_code"] = h.VillageCode.ToString(),
+            ["lon"] = h.Lon.ToString("R", c), ["lat"] = h.Lat.ToString("R", c),
+            ["members"] = h.Members.ToString(c), ["labour"] = h.Labour.ToString(c), ["income_per_capita"] = Yuan(h.IncomePerCapita),
+            ["wage_income"] = Yuan(h.WageIncome), ["business_income"] = Yuan(h.BusinessIncome), ["property_income"] = Yuan(h.PropertyIncome),
+            ["transfer_income"] = Yuan(h.TransferIncome), ["income_last_year"] = Yuan(h.IncomeLastYear), ["rigid_expenditure"] = Yuan(h.RigidExpenditure),
+            ["formerly_poor"] = Flag(h.FormerlyPoor), ["dibao"] = Flag(h.Dibao), ["tekun"] = Flag(h.Tekun), ["relocated"] = Flag(h.Relocated),
+            ["site_id"] = h.SiteId?.ToString(c) ?? "",
+            ["housing_unsafe"] = Flag(h.HousingUnsafe), ["child_out_of_school"] = Flag(h.ChildOutOfSchool),
+            ["no_medical_insurance"] = Flag(h.NoMedicalInsurance), ["water_unsafe"] = Flag(h.WaterUnsafe),
+            ["risk_types"] = string.Join(';', h.RiskTypes),
+            ["monitoring"] = h.Monitoring switch { MonitoringStatus.Monitored => "monitored", MonitoringStatus.RiskEliminated => "risk_eliminated", _ => "not_monitored" },
+            ["monitored_since"] = Day(h.MonitoredSince), ["risk_eliminated_on"] = Day(h.RiskEliminatedOn),
+            ["elimination_method"] = h.EliminationMethod ?? "",
+            ["assistance"] = string.Join(';', h.Assistance.Select(m => $"{m.Kind}:{Day(m.StartedOn)}")),
+            ["last_visit_on"] = Day(h.LastVisitOn),
+        };
     }
 
     private static Dictionary<string, string> IndexKeysAndLabels(IReadOnlyDictionary<string, string> labels)
