@@ -15,6 +15,9 @@ public static class HouseholdFields
     /// </summary>
     public const double MinLon = 73, MaxLon = 136, MinLat = 3, MaxLat = 54;
 
+    /// <summary>The largest amount in yuan a field takes: more is a typo (fen for yuan, a digit too many).</summary>
+    public const int MaxYuan = 10_000_000;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd"];
     private static readonly char[] ListSeparators = [';', '；', '、'];
 
@@ -39,7 +42,7 @@ public static class HouseholdFields
     {
         value = 0;
         if (Number(text, out var d) is { } error) return error;
-        if (d < min || d > 10_000_000) return $"{text.Trim()} is outside {min:N0} to 10,000,000 yuan";
+        if (d < min || d > MaxYuan) return $"{text.Trim()} is outside {min:N0} to {MaxYuan:N0} yuan";
         value = (int)Math.Round(d, MidpointRounding.AwayFromZero);
         return null;
     }
