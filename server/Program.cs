@@ -4,6 +4,7 @@ using RiskMap.Server.Demo;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
 using RiskMap.Server.Imports;
+using RiskMap.Server.Ingest;
 using RiskMap.Server.Units;
 using RiskMap.Server.Tiles;
 using RiskMap.Server.Viewer;
@@ -20,6 +21,7 @@ try
     builder.Services.AddDemo();                      // the demo dataset, when Demo:Enabled
     builder.AddTiles();                              // vector tile SQL, byte-bounded cache, invalidation
     builder.Services.AddImports();                   // households and boundaries imports, the export
+    builder.Services.AddIngest();                    // ingest API: batches, household changes, area events
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -34,6 +36,7 @@ try
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
     app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
+    app.MapIngestEndpoints();                        // POST /api/households/batch, PATCH /api/households/{id}, …/assistance, …/visits, /api/events
 
     await app.RunAsync();
     return 0;
