@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using RiskMap.Server.Demo;
+using RiskMap.Server.Ingest;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Viewer;
@@ -21,6 +22,8 @@ public sealed class AppSettingsTests
         AssertSameProperties(new StatisticsOptions(), config.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>()!);
         AssertSameProperties(new DemoOptions(), config.GetSection(DemoOptions.Section).Get<DemoOptions>()!);
         AssertSameProperties(new ViewerOptions(), config.GetSection(ViewerOptions.Section).Get<ViewerOptions>()!);
+        AssertSameProperties(new IngestOptions(), config.GetSection(IngestOptions.Section).Get<IngestOptions>()!);
+        AssertSameProperties(new DisasterShockOptions(), config.GetSection(DisasterShockOptions.Section).Get<DisasterShockOptions>()!);
         var regions = config.GetSection(RegionRuleOptions.Section).Get<RegionRuleOptions>()!;
         var defaults = new RegionRuleOptions();
         Assert.Equal(defaults.MinimumHouseholds, regions.MinimumHouseholds);

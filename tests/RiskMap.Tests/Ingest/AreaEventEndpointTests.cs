@@ -63,6 +63,19 @@ public sealed class AreaEventEndpointTests
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM area_event"));
     }
 
+    [Fact]
+    public async Task An_event_over_more_households_than_allowed_is_422_and_changes_nothing()
+    {
+        await using var world = await IngestWorld.StartAsync(new Dictionary<string, string?> { ["Ingest:MaxEventHouseholds"] = "5" }, Villagers());
+
+        var response = await world.Client.PostAsync("/api/events", Event(), key: null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("Event covers too many households", (await response.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal(0L, await world.Db.ScalarAsync<long>("SELECT count(*) FROM area_event"));
+        Assert.Equal(0L, await world.Db.ScalarAsync<long>("SELECT count(*) FROM household WHERE rigid_expenditure > 0"));
+    }
+
     public static TheoryData<string, string> BadEvents => new()
     {
         { """{"type": "FeatureCollection", "features": []}""", "type" },

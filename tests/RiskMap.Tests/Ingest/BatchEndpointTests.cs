@@ -88,6 +88,22 @@ public sealed class BatchEndpointTests
     }
 
     [Fact]
+    public async Task Two_requests_sent_at_once_with_one_key_write_once_and_answer_alike()
+    {
+        await using var world = await IngestWorld.StartAsync();
+        var batch = IngestClient.Batch(Enumerable.Range(0, 50).Select(i => IngestClient.Item($"H{i}", A1, 9000 + i)).ToArray());
+
+        var responses = await Task.WhenAll(
+            world.Client.PostAsync("/api/households/batch", batch, "at-once"),
+            world.Client.PostAsync("/api/households/batch", batch, "at-once"));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(await responses[0].Content.ReadAsStringAsync(), await responses[1].Content.ReadAsStringAsync());
+        Assert.Single(responses, r => r.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(1L, await world.Db.ScalarAsync<long>("SELECT count(*) FROM ingest_request"));
+    }
+
+    [Fact]
     public async Task The_same_key_with_a_different_body_is_422_and_writes_nothing()
     {
         await using var world = await IngestWorld.StartAsync();

@@ -1,6 +1,9 @@
 using RiskMap.Geodata.Domain;
 using RiskMap.Server.Ingest;
 using RiskMap.Server.Risk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RiskMap.Tests.Risk;
 
 namespace RiskMap.Tests.Ingest;
@@ -87,5 +90,16 @@ public sealed class DisasterShockTests
 
         Assert.Contains(shrinking, e => e.StartsWith("losses must not shrink with severity"));
         Assert.Contains(allIncome, e => e.StartsWith("SevereIncomeDrop must be below 1"));
+    }
+
+    [Fact]
+    public void Configured_shock_magnitudes_that_shrink_with_severity_fail_validation_naming_them()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Ingest:Shock:MajorLoss"] = "3/5" }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddIngest().BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DisasterShockOptions>>().Value);
+
+        Assert.Contains("MajorLoss 3/5", failure.Message);
     }
 }

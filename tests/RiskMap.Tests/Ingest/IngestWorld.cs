@@ -4,18 +4,10 @@ using RiskMap.Tests.Infrastructure;
 namespace RiskMap.Tests.Ingest;
 
 /// <summary>A test's own database with the small 昭觉县 hierarchy and the households it wrote, and the server in memory on it.</summary>
-internal sealed class IngestWorld : IAsyncDisposable
+internal sealed class IngestWorld(TestDatabase db, RiskMapFactory factory) : IAsyncDisposable
 {
-    private IngestWorld(TestDatabase db, RiskMapFactory factory)
-    {
-        Db = db;
-        Factory = factory;
-        Client = factory.CreateClient();
-    }
-
-    public TestDatabase Db { get; }
-    public RiskMapFactory Factory { get; }
-    public HttpClient Client { get; }
+    public TestDatabase Db => db;
+    public HttpClient Client { get; } = factory.CreateClient();
 
     public static async Task<IngestWorld> StartAsync(params Household[] households) => await StartAsync(null, households);
 
@@ -32,7 +24,7 @@ internal sealed class IngestWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await Factory.DisposeAsync();
-        await Db.DisposeAsync();
+        await factory.DisposeAsync();
+        await db.DisposeAsync();
     }
 }
