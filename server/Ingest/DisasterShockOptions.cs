@@ -20,8 +20,8 @@ public sealed class DisasterShockOptions
 
     /// <summary>
     /// Losses of a severe event (3, 重大), per member, as a share of the monitoring line. Default 1/2:
-    /// a household earning less than 1.5 × the line then has less than the line left after rigid
-    /// spending, a hard trigger (level II).
+    /// with the severe income drop, a household earning less than 1.875 × the line then has less
+    /// than the line left after rigid spending, a hard trigger (level II).
     /// </summary>
     public Fraction SevereLoss { get; set; } = Fraction.Of(1, 2);
 

@@ -44,8 +44,8 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
             var row = new HouseholdRowChecker(references, "item", HouseholdJson.NameOf).Check(item);
             if (row.Household is not { } changed) return (null, IngestProblems.Fields(row.Rejects));
             if (changed.VillageCode.County != current.VillageCode.County)
-                return (null, IngestProblems.Field("Invalid household fields", "villageCode",
-                    $"village {changed.VillageCode} is in another county than {current.VillageCode.County}; households do not move between counties (the county is part of a household's key)"));
+                return (null, IngestProblems.Fields([new ImportReject(0, "villageCode",
+                    $"village {changed.VillageCode} is in another county than {current.VillageCode.County}; households do not move between counties (the county is part of a household's key)", null)]));
             return (changed, null);
         }, ct);
     }

@@ -27,16 +27,24 @@ public sealed class HouseholdChangeEndpointTests
     {
         await using var world = await IngestWorld.StartAsync(TestUnits.Household("H1", TestUnits.VillageA1, 30000));
         var (db, client) = (world.Db, world.Client);
+        await db.ExecuteAsync("""
+            INSERT INTO admin_unit (code, level, name, parent_code, province_code, prefecture_code, county_code, township_code)
+            VALUES (513432000000, 3, '喜德县', 513400000000, 510000000000, 513400000000, 513432000000, NULL),
+                   (513432100000, 4, '光明镇', 513432000000, 510000000000, 513400000000, 513432000000, 513432100000),
+                   (513432100001, 5, '光明村', 513432100000, 510000000000, 513400000000, 513432000000, 513432100000)
+            """);
 
         var unknown = await client.SendAsync(HttpMethod.Patch, "/api/households/H1", """{"incomePerCapita": 3000, "colour": "red"}""", "patch-2");
         var rule = await client.SendAsync(HttpMethod.Patch, "/api/households/H1", """{"labour": 9}""", "patch-3");
-        var unknownVillage = await client.SendAsync(HttpMethod.Patch, "/api/households/H1", """{"villageCode": "513432100001"}""", "patch-4");
+        var otherCounty = await client.SendAsync(HttpMethod.Patch, "/api/households/H1", """{"villageCode": "513432100001"}""", "patch-4");
 
-        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (unknown.StatusCode, rule.StatusCode, unknownVillage.StatusCode));
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (unknown.StatusCode, rule.StatusCode, otherCounty.StatusCode));
         Assert.Equal("colour", (await unknown.JsonAsync()).GetProperty("errors")[0].GetProperty("field").GetString());
         var ruleError = (await rule.JsonAsync()).GetProperty("errors")[0];
         Assert.Equal(("labour", "labour 9 exceeds members 4"), (ruleError.GetProperty("field").GetString(), ruleError.GetProperty("reason").GetString()));
-        Assert.Equal("villageCode", (await unknownVillage.JsonAsync()).GetProperty("errors")[0].GetProperty("field").GetString());
+        var moveError = (await otherCounty.JsonAsync()).GetProperty("errors")[0];
+        Assert.Equal("villageCode", moveError.GetProperty("field").GetString());
+        Assert.Contains("households do not move between counties", moveError.GetProperty("reason").GetString());
         Assert.Equal(30000, await db.ScalarAsync<int>("SELECT income_per_capita FROM household WHERE household_id = 'H1'"));
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM ingest_request"));
     }
