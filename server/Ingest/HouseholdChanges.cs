@@ -23,22 +23,22 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
     /// <summary><c>PATCH /api/households/{id}</c>: members name fields in camelCase; null removes a value; an array replaces the list.</summary>
     public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> PatchAsync(HttpContext http, string id, CancellationToken ct)
     {
-        var (body, root, problem) = await ReadAsync(http, PatchTypes, ct);
+        var (key, body, root, problem) = await ReadAsync(http, PatchTypes, ct);
         if (problem is { }) return problem;
         var patch = new Dictionary<string, string>();
         var bad = new List<ImportReject>();
         foreach (var member in root.EnumerateObject())
         {
-            if (HouseholdJson.Read(member, out var key, out var text) is { } reason) bad.Add(new ImportReject(0, member.Name, reason, null));
-            else if (key == "household_id" && text != id) bad.Add(new ImportReject(0, member.Name, $"the household is '{id}' (the path); an id cannot change", null));
-            else patch[key] = text;
+            if (HouseholdJson.Read(member, out var field, out var text) is { } reason) bad.Add(new ImportReject(0, member.Name, reason, null));
+            else if (field == "household_id" && text != id) bad.Add(new ImportReject(0, member.Name, $"the household is '{id}' (the path); an id cannot change", null));
+            else patch[field] = text;
         }
         if (bad.Count > 0) return IngestProblems.Fields(bad);
-        return await ChangeAsync(http, id, "patch", body, async (conn, tx, current) =>
+        return await ChangeAsync(http, id, key, "patch", body, async (conn, tx, current) =>
         {
             var texts = HouseholdFields.TextsOf(current);
-            foreach (var (key, text) in patch) texts[key] = text;
-            var item = HouseholdItem.Readable(0, "", key => texts[key]);
+            foreach (var (field, text) in patch) texts[field] = text;
+            var item = HouseholdItem.Readable(0, "", field => texts[field]);
             var (village, site) = HouseholdRowChecker.ReferencesOf(item);
             var references = await HouseholdLookups.ReferencesAsync(conn, tx, village is { } v ? [v] : [], site is { } s ? [s] : [], ct);
             var row = new HouseholdRowChecker(references, "item", HouseholdJson.NameOf).Check(item);
@@ -53,32 +53,31 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
     /// <summary><c>POST /api/households/{id}/assistance</c> with <c>{"kind", "startedOn"}</c>.</summary>
     public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> AddAssistanceAsync(HttpContext http, string id, CancellationToken ct)
     {
-        var (body, root, problem) = await ReadAsync(http, JsonTypes, ct);
+        var (key, body, root, problem) = await ReadAsync(http, JsonTypes, ct);
         if (problem is { }) return problem;
         if (Strings(root, ["kind", "startedOn"], out var values) is { } shape) return shape;
         if (HouseholdFields.AssistanceKindOf(values["kind"], out var kind) is { } unknown) return Invalid("kind", unknown);
         if (PastDate(values["startedOn"], "startedOn", "a measure is recorded once it has started", out var startedOn) is { } badDate) return badDate;
         var measure = new AssistanceMeasure(kind, startedOn);
-        return await ChangeAsync(http, id, "assistance", body, (_, _, current) => Task.FromResult<(Household?, ProblemHttpResult?)>(
+        return await ChangeAsync(http, id, key, "assistance", body, (_, _, current) => Task.FromResult<(Household?, ProblemHttpResult?)>(
             (current.Assistance.Contains(measure) ? current : current with { Assistance = [.. current.Assistance, measure] }, null)), ct);
     }
 
     /// <summary><c>POST /api/households/{id}/visits</c> with <c>{"on"}</c>: the last visit moves to that day unless a later one is recorded.</summary>
     public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> AddVisitAsync(HttpContext http, string id, CancellationToken ct)
     {
-        var (body, root, problem) = await ReadAsync(http, JsonTypes, ct);
+        var (key, body, root, problem) = await ReadAsync(http, JsonTypes, ct);
         if (problem is { }) return problem;
         if (Strings(root, ["on"], out var values) is { } shape) return shape;
         if (PastDate(values["on"], "on", "a visit is recorded once it has happened", out var on) is { } badDate) return badDate;
-        return await ChangeAsync(http, id, "visit", body, (_, _, current) => Task.FromResult<(Household?, ProblemHttpResult?)>(
+        return await ChangeAsync(http, id, key, "visit", body, (_, _, current) => Task.FromResult<(Household?, ProblemHttpResult?)>(
             (current.LastVisitOn >= on ? current : current with { LastVisitOn = on }, null)), ct);
     }
 
     /// <summary>Runs one household change under the request's key: 404 for an unknown id, else the change, the write and the new assessment.</summary>
     private async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> ChangeAsync(
-        HttpContext http, string id, string kind, byte[] body, Change change, CancellationToken ct)
+        HttpContext http, string id, string key, string kind, byte[] body, Change change, CancellationToken ct)
     {
-        if (IngestHttp.Key(http.Request, null, "", out var key) is { } noKey) return noKey;
         var request = new IngestRequest(IngestScope.Household, key, kind, IngestHttp.Fingerprint(http.Request, body));
         var run = await runner.RunAsync(request, async (conn, tx) =>
         {
@@ -94,19 +93,18 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
     }
 
     /// <summary>The key is checked first (no work without one), then the media type, the bounded body and its JSON object.</summary>
-    private async Task<(byte[] Body, JsonElement Root, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, string[] mediaTypes, CancellationToken ct)
+    private async Task<(string Key, byte[] Body, JsonElement Root, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, string[] mediaTypes, CancellationToken ct)
     {
-        if (IngestHttp.Key(http.Request, null, "", out _) is { } noKey) return ([], default, noKey);
-        if (IngestHttp.CheckMediaType(http.Request, mediaTypes, out _) is { } unsupported) return ([], default, unsupported);
+        if (IngestHttp.Key(http.Request, null, "", out var key) is { } noKey) return ("", [], default, noKey);
+        if (IngestHttp.CheckMediaType(http.Request, mediaTypes, out _) is { } unsupported) return ("", [], default, unsupported);
         var (body, tooLarge) = await IngestHttp.ReadBodyAsync(http, options.Value.MaxRequestBytes, ct);
-        if (tooLarge is not null) return ([], default, tooLarge);
-        if (IngestHttp.ParseJson(body, out var document) is { } invalid) return ([], default, invalid);
+        if (tooLarge is not null) return ("", [], default, tooLarge);
+        if (IngestHttp.ParseJson(body, out var document) is { } invalid) return ("", [], default, invalid);
         using (document)
         {
-            var root = document.RootElement.Clone();
-            return root.ValueKind == JsonValueKind.Object
-                ? (body, root, null)
-                : ([], default, IngestProblems.Of(StatusCodes.Status400BadRequest, "Invalid household fields", "the body must be a JSON object"));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? (key, body, document.RootElement.Clone(), null)
+                : ("", [], default, IngestProblems.Of(StatusCodes.Status400BadRequest, "Invalid household fields", "the body must be a JSON object"));
         }
     }
 
