@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using RiskMap.Server.Alerts;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Live;
+using RiskMap.Server.Ingest;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Viewer;
@@ -28,6 +29,8 @@ public sealed class AppSettingsTests
         var alerts = config.GetSection(AlertOptions.Section).Get<AlertOptions>()!;
         AssertSameProperties(new ScaleClearShares(), alerts.ScaleClear);
         AssertSameProperties(new AlertOptions { ScaleClear = alerts.ScaleClear }, alerts);
+        AssertSameProperties(new IngestOptions(), config.GetSection(IngestOptions.Section).Get<IngestOptions>()!);
+        AssertSameProperties(new DisasterShockOptions(), config.GetSection(DisasterShockOptions.Section).Get<DisasterShockOptions>()!);
         var regions = config.GetSection(RegionRuleOptions.Section).Get<RegionRuleOptions>()!;
         var defaults = new RegionRuleOptions();
         Assert.Equal(defaults.MinimumHouseholds, regions.MinimumHouseholds);
