@@ -30,8 +30,8 @@ public sealed class DemoFeedOptions
     /// <summary>… and then one every this long.</summary>
     public TimeSpan DisasterEvery { get; set; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>Radius of a disaster around the village it strikes (it usually reaches a few neighbours).</summary>
-    public double DisasterRadiusMetres { get; set; } = 3000;
+    /// <summary>Radius of a disaster around the village it strikes (one of the poorest; it usually reaches a neighbour or two).</summary>
+    public double DisasterRadiusMetres { get; set; } = 6000;
 
     /// <summary>Township officials acknowledge a raised alert after this long.</summary>
     public TimeSpan AcknowledgeAfter { get; set; } = TimeSpan.FromSeconds(40);
