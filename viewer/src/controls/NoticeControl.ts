@@ -1,31 +1,33 @@
 // Always visible: the boundaries are schematic (示意图, domain.md) and the data sources' attribution.
 import type { IControl } from "maplibre-gl";
 import { TestIds } from "../testIds";
+import type { I18n } from "../i18n/i18n";
+import { el, testId } from "../dom";
 
-export const SchematicNotice = "示意图 (schematic): 边界仅为示意, 不作为权属依据";
+/** A licence notice: kept in its original English in both languages. */
 export const DataAttribution =
   "Contains data from GeoNames (geonames.org) and the SimpleMaps World Cities Database, CC BY 4.0";
 
 export class NoticeControl implements IControl {
   private container: HTMLElement | null = null;
+  private stopListening: (() => void) | null = null;
+
+  constructor(private readonly i18n: I18n) {}
 
   onAdd(): HTMLElement {
-    const box = document.createElement("div");
-    box.className = "maplibregl-ctrl notice";
-    const schematic = document.createElement("div");
-    schematic.className = "notice-schematic";
-    schematic.dataset.testid = TestIds.schematicNotice;
-    schematic.textContent = SchematicNotice;
-    const attribution = document.createElement("div");
-    attribution.className = "notice-attribution";
-    attribution.dataset.testid = TestIds.attribution;
-    attribution.textContent = DataAttribution;
+    const box = el("div", "maplibregl-ctrl notice");
+    const schematic = testId(el("div", "notice-schematic"), TestIds.schematicNotice);
+    const attribution = testId(el("div", "notice-attribution", DataAttribution), TestIds.attribution);
     box.append(schematic, attribution);
+    const render = () => (schematic.textContent = this.i18n.t("schematicNotice"));
+    render();
+    this.stopListening = this.i18n.onChange(render);
     this.container = box;
     return box;
   }
 
   onRemove(): void {
+    this.stopListening?.();
     this.container?.remove();
     this.container = null;
   }

@@ -1,22 +1,35 @@
-// The MapLibre map on RiskMap's own tiles, fitted to the prefecture.
+// The MapLibre map on RiskMap's own tiles, fitted to the screen's scope.
 import maplibregl, { type LngLatBoundsLike, type Map as MapLibreMap } from "maplibre-gl";
 import { fetchTileJson } from "../api";
 import { buildStyle, SourceLayers, type SourceLayer } from "../style";
+import type { Theme } from "../layers/palette";
 import type { TileJson } from "../types";
+import type { SourceZooms } from "./tileCover";
 
-export async function createMap(container: HTMLElement): Promise<MapLibreMap> {
+export interface RiskMap {
+  map: MapLibreMap;
+  /** Each vector source's zoom range, for working out which tiles a change makes stale. */
+  sources: SourceZooms[];
+}
+
+export async function createMap(
+  container: HTMLElement, theme: Theme, scopeBounds: [number, number, number, number] | null, interactive = true,
+): Promise<RiskMap> {
   const entries = await Promise.all(SourceLayers.map(async (l) => [l, await fetchTileJson(l)] as const));
   const tileJsons = Object.fromEntries(entries) as Record<SourceLayer, TileJson>;
-  // The counties' TileJSON bounds are the extent of the prefectures and counties loaded.
-  const bounds = tileJsons.counties.bounds as LngLatBoundsLike | undefined;
-  return new maplibregl.Map({
+  // The scope's extent, else the counties' TileJSON bounds (the extent of the units loaded).
+  const bounds = (scopeBounds ?? tileJsons.counties.bounds) as LngLatBoundsLike | undefined;
+  const map = new maplibregl.Map({
     container,
-    style: buildStyle(tileJsons, window.location.origin),
+    style: buildStyle(tileJsons, window.location.origin, theme),
     bounds,
     fitBoundsOptions: { padding: 40 },
     attributionControl: false,
     // #zoom/lat/lng in the address: a view can be linked to, and a test can open one directly.
-    hash: true,
+    hash: interactive,
+    interactive,
     maxZoom: 16,
   });
+  const sources = SourceLayers.map((id) => ({ id, minzoom: tileJsons[id].minzoom, maxzoom: tileJsons[id].maxzoom }));
+  return { map, sources };
 }
