@@ -1,45 +1,57 @@
 // The legend: warning levels in the seeds' colours, zones, key assistance counties, sites, alerts.
+// `Legend` is the element (the wall puts it in a strip beside the map); `LegendControl` puts it on a map.
 import type { IControl } from "maplibre-gl";
 import { TestIds } from "../testIds";
 import { KeyCountyOutline, LevelColors, ZoneColors } from "../layers/palette";
 import type { I18n } from "../i18n/i18n";
 import { el, testId } from "../dom";
 
-export class LegendControl implements IControl {
-  private container: HTMLElement | null = null;
-  private stopListening: (() => void) | null = null;
+export class Legend {
+  readonly element = testId(el("div", "legend"), TestIds.legend);
+  private readonly stopListening: () => void;
 
-  constructor(private readonly i18n: I18n) {}
-
-  onAdd(): HTMLElement {
-    this.container = testId(el("div", "maplibregl-ctrl legend"), TestIds.legend);
+  constructor(private readonly i18n: I18n) {
     this.render();
-    this.stopListening = this.i18n.onChange(() => this.render());
-    return this.container;
+    this.stopListening = i18n.onChange(() => this.render());
   }
 
-  onRemove(): void {
-    this.stopListening?.();
-    this.container?.remove();
-    this.container = null;
+  remove(): void {
+    this.stopListening();
+    this.element.remove();
   }
 
   private render(): void {
     const { t } = this.i18n;
-    this.container?.replaceChildren(
-      el("div", "legend-heading", t("legendLevels")),
-      swatch(LevelColors[1], t("level1")),
-      swatch(LevelColors[2], t("level2")),
-      swatch(LevelColors[3], t("level3")),
-      el("div", "legend-heading", t("legendZones")),
-      swatch(ZoneColors.red, t("zoneRed")),
-      swatch(ZoneColors.yellow, t("zoneYellow")),
-      swatch(ZoneColors.green, t("zoneGreen")),
-      outline(KeyCountyOutline, t("keyCounty")),
-      item(el("span", "legend-circle"), t("legendSites")),
-      item(el("span", "legend-alert"), t("legendAlert")),
+    this.element.replaceChildren(
+      group(t("legendLevels"), swatch(LevelColors[1], t("level1")), swatch(LevelColors[2], t("level2")), swatch(LevelColors[3], t("level3"))),
+      group(t("legendZones"), swatch(ZoneColors.red, t("zoneRed")), swatch(ZoneColors.yellow, t("zoneYellow")), swatch(ZoneColors.green, t("zoneGreen"))),
+      group(null, outline(KeyCountyOutline, t("keyCounty")), item(el("span", "legend-circle"), t("legendSites")), item(el("span", "legend-alert"), t("legendAlert"))),
     );
   }
+}
+
+export class LegendControl implements IControl {
+  private legend: Legend | null = null;
+
+  constructor(private readonly i18n: I18n) {}
+
+  onAdd(): HTMLElement {
+    this.legend = new Legend(this.i18n);
+    this.legend.element.classList.add("maplibregl-ctrl");
+    return this.legend.element;
+  }
+
+  onRemove(): void {
+    this.legend?.remove();
+    this.legend = null;
+  }
+}
+
+function group(heading: string | null, ...rows: HTMLElement[]): HTMLElement {
+  const box = el("div", "legend-group");
+  if (heading) box.append(el("div", "legend-heading", heading));
+  box.append(...rows);
+  return box;
 }
 
 function item(mark: HTMLElement, text: string): HTMLElement {

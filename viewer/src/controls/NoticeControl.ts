@@ -1,4 +1,5 @@
 // Always visible: the boundaries are schematic (示意图, domain.md) and the data sources' attribution.
+// `Notice` is the element (the wall puts it in a strip beside the map); `NoticeControl` puts it on a map.
 import type { IControl } from "maplibre-gl";
 import { TestIds } from "../testIds";
 import type { I18n } from "../i18n/i18n";
@@ -8,27 +9,38 @@ import { el, testId } from "../dom";
 export const DataAttribution =
   "Contains data from GeoNames (geonames.org) and the SimpleMaps World Cities Database, CC BY 4.0";
 
+export class Notice {
+  readonly element = el("div", "notice");
+  private readonly stopListening: () => void;
+
+  constructor(i18n: I18n) {
+    const schematic = testId(el("div", "notice-schematic"), TestIds.schematicNotice);
+    const attribution = testId(el("div", "notice-attribution", DataAttribution), TestIds.attribution);
+    this.element.append(schematic, attribution);
+    const render = () => (schematic.textContent = i18n.t("schematicNotice"));
+    render();
+    this.stopListening = i18n.onChange(render);
+  }
+
+  remove(): void {
+    this.stopListening();
+    this.element.remove();
+  }
+}
+
 export class NoticeControl implements IControl {
-  private container: HTMLElement | null = null;
-  private stopListening: (() => void) | null = null;
+  private notice: Notice | null = null;
 
   constructor(private readonly i18n: I18n) {}
 
   onAdd(): HTMLElement {
-    const box = el("div", "maplibregl-ctrl notice");
-    const schematic = testId(el("div", "notice-schematic"), TestIds.schematicNotice);
-    const attribution = testId(el("div", "notice-attribution", DataAttribution), TestIds.attribution);
-    box.append(schematic, attribution);
-    const render = () => (schematic.textContent = this.i18n.t("schematicNotice"));
-    render();
-    this.stopListening = this.i18n.onChange(render);
-    this.container = box;
-    return box;
+    this.notice = new Notice(this.i18n);
+    this.notice.element.classList.add("maplibregl-ctrl");
+    return this.notice.element;
   }
 
   onRemove(): void {
-    this.stopListening?.();
-    this.container?.remove();
-    this.container = null;
+    this.notice?.remove();
+    this.notice = null;
   }
 }

@@ -60,15 +60,17 @@ export class TrendChart {
     const width = Math.max(this.element.clientWidth, 200);
     const height = Math.max(Math.floor(this.element.clientHeight / 2) - 8, 80);
     this.charts.push(
-      this.chart(shareBox, t("trendShare"), [s.x, s.share], [{ label: t("level2"), stroke: LevelColors[2] }], width, height, (v) => this.i18n.share(v)),
+      this.chart(shareBox, t("trendShare"), [s.x, s.share], [{ label: t("level2"), stroke: LevelColors[2] }], width, height,
+        (v) => this.i18n.share(v), [0, Math.max(0.1, ...s.share) * 1.15]),
       this.chart(levelBox, t("trendLevels"), [s.x, s.level2, s.level3],
-        [{ label: t("level2"), stroke: LevelColors[2] }, { label: t("level3"), stroke: LevelColors[3] }], width, height, (v) => this.i18n.count(v)),
+        [{ label: t("level2"), stroke: LevelColors[2] }, { label: t("level3"), stroke: LevelColors[3] }], width, height,
+        (v) => this.i18n.count(v), [0, Math.max(10, ...s.level2, ...s.level3) * 1.15]),
     );
   }
 
   private chart(
     box: HTMLElement, title: string, data: number[][], series: { label: string; stroke: string }[],
-    width: number, height: number, formatValue: (v: number) => string,
+    width: number, height: number, formatValue: (v: number) => string, yRange: [number, number],
   ): uPlot {
     box.append(el("div", "trend-title", title));
     // At least the last hour, so a fresh history does not stretch a minute across the chart.
@@ -83,10 +85,11 @@ export class TrendChart {
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), TimeZone),
       legend: { show: false },
       cursor: { show: false },
-      scales: { x: { time: true, range: () => [first, last] } },
+      // Fixed from zero: a flat series must not read as a steep one.
+      scales: { x: { time: true, range: () => [first, last] }, y: { range: () => yRange } },
       axes: [
         { stroke: Axis, grid: { stroke: Grid }, ticks: { stroke: Grid }, font, values: (_u, splits) => distinct(splits.map(formatX)) },
-        { stroke: Axis, grid: { stroke: Grid }, ticks: { stroke: Grid }, font, size: fontPx * 4, values: (_u, splits) => splits.map(formatValue) },
+        { stroke: Axis, grid: { stroke: Grid }, ticks: { stroke: Grid }, font, size: fontPx * 5, values: (_u, splits) => splits.map(formatValue) },
       ],
       series: [{}, ...series.map((x) => ({ label: x.label, stroke: x.stroke, width: 3, points: { show: data[0].length < 30 } }))],
     }, data as uPlot.AlignedData, box);

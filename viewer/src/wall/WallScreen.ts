@@ -2,8 +2,8 @@
 // the connection state; the map with the tour; KPI tiles and trends beside it; the alert ticker
 // below; a new red alert over the map until acknowledged.
 import { createMap } from "../map/createMap";
-import { LegendControl } from "../controls/LegendControl";
-import { NoticeControl } from "../controls/NoticeControl";
+import { Legend } from "../controls/LegendControl";
+import { Notice } from "../controls/NoticeControl";
 import { ConnectionBadge } from "../controls/ConnectionBadge";
 import { AlertTicker } from "../alerts/AlertTicker";
 import { Themes } from "../layers/palette";
@@ -36,8 +36,13 @@ export async function startWall(ctx: ScreenContext): Promise<void> {
   const footer = el("footer", "wall-footer");
   footer.append(new AlertTicker(store, i18n, 6).element);
 
+  // Legend and notice in a strip under the map, not over it: nothing covers a unit on the wall.
   const mapFrame = el("main", "wall-map");
-  mapFrame.append(container, new AlertTakeover(store, i18n).element);
+  const mapArea = el("div", "wall-map-area");
+  mapArea.append(container, new AlertTakeover(store, i18n).element);
+  const strip = el("div", "wall-legend");
+  strip.append(new Legend(i18n).element, new Notice(i18n).element);
+  mapFrame.append(mapArea, strip);
   root.append(header, mapFrame, panel, footer);
   document.body.prepend(root);
   void trends.load();
@@ -45,12 +50,10 @@ export async function startWall(ctx: ScreenContext): Promise<void> {
   const riskMap = await createMap(container, Themes.dark, scope.bbox ?? null, false);
   const map = riskMap.map;
   ctx.readiness.attach(map);
-  map.addControl(new LegendControl(i18n), "bottom-left");
-  map.addControl(new NoticeControl(i18n), "bottom-right");
   attachLiveMap(riskMap, store);
 
   const tour = new WallTour(map, () => figures.unit, i18n, ctx.options.tourSeconds);
-  mapFrame.append(tour.element);
+  mapArea.append(tour.element);
   connection.onState((s) => tour.setLive(s.phase === "live"));
   map.once("idle", () => tour.start());
 }
