@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertMarkers } from "../../src/alerts/alertMarkers";
+import { tickerEntries } from "../../src/alerts/tickerEntries";
 import { alertDetail, alertPlace, alertRule } from "../../src/alerts/alertText";
 import { I18n } from "../../src/i18n/i18n";
 import { alert } from "../fixtures";
@@ -43,5 +44,24 @@ describe("alert markers", () => {
   it("keep the newest units' markers under the cap", () => {
     const open = [alert({ alertId: 1, unitCode: "a" }), alert({ alertId: 2, unitCode: "b" }), alert({ alertId: 3, unitCode: "a" })];
     expect(alertMarkers(open, new Set(), 1)).toEqual([{ unitCode: "a", severity: "red", pulse: false, alerts: 2 }]);
+  });
+});
+
+describe("ticker entries", () => {
+  it("put red alerts first, then the newest", () => {
+    const open = [
+      alert({ alertId: 1, severity: "yellow", rule: "site-employment", raisedAt: "2026-11-20T08:00:00Z" }),
+      alert({ alertId: 2, severity: "red", raisedAt: "2026-11-20T06:00:00Z" }),
+      alert({ alertId: 3, severity: "red", raisedAt: "2026-11-20T07:00:00Z" }),
+    ];
+    expect(tickerEntries(open).map((e) => e.alert.alertId)).toEqual([3, 2, 1]);
+  });
+
+  it("list a village's household alerts as one entry with a count, newest shown", () => {
+    const household = (alertId: number, raisedAt: string) =>
+      alert({ alertId, rule: "household-unassisted", severity: "yellow", subjectKind: "household", subjectId: `h${alertId}`, raisedAt });
+    const entries = tickerEntries([household(1, "2026-11-20T06:00:00Z"), household(2, "2026-11-20T06:01:00Z"), household(3, "2026-11-20T05:00:00Z")]);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ count: 3, alert: { alertId: 2 } });
   });
 });
