@@ -20,7 +20,10 @@ export async function startDesk(ctx: ScreenContext): Promise<void> {
   bar.append(new ConnectionBadge(connection, i18n).element, new AlertTicker(store, i18n, 8).element);
   document.body.append(bar);
 
-  const riskMap = await createMap(container, Themes.light, ctx.scope.bbox ?? null);
+  // The legend takes the top right: fit the scope beside it, not under it.
+  const riskMap = await createMap(container, {
+    theme: Themes.light, scopeBounds: ctx.scope.bbox ?? null, padding: { top: 40, bottom: 40, left: 60, right: 320 }, interactive: true,
+  });
   const map = riskMap.map;
   ctx.readiness.attach(map);
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-left");

@@ -1,5 +1,5 @@
 // The MapLibre map on RiskMap's own tiles, fitted to the screen's scope.
-import maplibregl, { type LngLatBoundsLike, type Map as MapLibreMap } from "maplibre-gl";
+import maplibregl, { type LngLatBoundsLike, type Map as MapLibreMap, type PaddingOptions } from "maplibre-gl";
 import { fetchTileJson } from "../api";
 import { buildStyle, SourceLayers, type SourceLayer } from "../style";
 import type { Theme } from "../layers/palette";
@@ -12,9 +12,17 @@ export interface RiskMap {
   sources: SourceZooms[];
 }
 
-export async function createMap(
-  container: HTMLElement, theme: Theme, scopeBounds: [number, number, number, number] | null, interactive = true,
-): Promise<RiskMap> {
+export interface MapOptions {
+  theme: Theme;
+  /** The scope's extent, to fit the first view to. */
+  scopeBounds: [number, number, number, number] | null;
+  /** Room kept free around the scope when fitting (controls over the map). */
+  padding: PaddingOptions;
+  /** A wall is watched, not touched, and its view is the tour's, not the address's. */
+  interactive: boolean;
+}
+
+export async function createMap(container: HTMLElement, { theme, scopeBounds, padding, interactive }: MapOptions): Promise<RiskMap> {
   const entries = await Promise.all(SourceLayers.map(async (l) => [l, await fetchTileJson(l)] as const));
   const tileJsons = Object.fromEntries(entries) as Record<SourceLayer, TileJson>;
   // The scope's extent, else the counties' TileJSON bounds (the extent of the units loaded).
@@ -23,7 +31,7 @@ export async function createMap(
     container,
     style: buildStyle(tileJsons, window.location.origin, theme),
     bounds,
-    fitBoundsOptions: { padding: 40 },
+    fitBoundsOptions: { padding },
     attributionControl: false,
     // #zoom/lat/lng in the address: a view can be linked to, and a test can open one directly.
     hash: interactive,

@@ -47,7 +47,9 @@ export async function startWall(ctx: ScreenContext): Promise<void> {
   document.body.prepend(root);
   void trends.load();
 
-  const riskMap = await createMap(container, Themes.dark, scope.bbox ?? null, false);
+  const riskMap = await createMap(container, {
+    theme: Themes.dark, scopeBounds: scope.bbox ?? null, padding: { top: 40, bottom: 40, left: 40, right: 40 }, interactive: false,
+  });
   const map = riskMap.map;
   ctx.readiness.attach(map);
   attachLiveMap(riskMap, store);
