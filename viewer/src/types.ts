@@ -18,13 +18,17 @@ export interface WorkGaps {
   shouldExit: number;
 }
 
-export interface UnitFigures {
+/** Households by warning level: what every group of figures (unit, county group, history point) carries. */
+export interface LevelCounts {
   households: number;
   monitored: number;
   level1: number;
   level2: number;
   level3: number;
   shareAtLeastTwo: number;
+}
+
+export interface UnitFigures extends LevelCounts {
   shareThree: number;
   assisted: number;
   assistanceCoverage: number;
@@ -38,14 +42,8 @@ export interface ZoneCount {
   green: number;
 }
 
-export interface CountyGroup {
+export interface CountyGroup extends LevelCounts {
   counties: number;
-  households: number;
-  monitored: number;
-  level1: number;
-  level2: number;
-  level3: number;
-  shareAtLeastTwo: number;
   redCounties: number;
   workGaps: number;
 }
@@ -74,14 +72,8 @@ export interface Unit {
 }
 
 /** One point of GET /api/units/{code}/history. */
-export interface HistoryPoint {
+export interface HistoryPoint extends LevelCounts {
   validFrom: string;
-  households: number;
-  monitored: number;
-  level1: number;
-  level2: number;
-  level3: number;
-  shareAtLeastTwo: number;
   zone: Zone;
   scaleReturn: boolean;
 }

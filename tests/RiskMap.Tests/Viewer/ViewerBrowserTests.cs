@@ -1,9 +1,9 @@
 using Microsoft.Playwright;
-using RiskMap.Server.Database;
 using RiskMap.Tests.Infrastructure;
 
 namespace RiskMap.Tests.Viewer;
 
+/// <summary>The desk viewer, served by the real server process.</summary>
 public sealed class ViewerBrowserTests
 {
     [Fact]
@@ -18,12 +18,8 @@ public sealed class ViewerBrowserTests
         await using var server = ServerProcess.Start(new Dictionary<string, string> { ["ConnectionStrings__RiskMap"] = db.ConnectionString });
         await server.WaitHealthyAsync(TimeSpan.FromSeconds(90));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ViewerPage.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        var requested = new List<string>();
-        page.Request += (_, request) => { lock (requested) requested.Add(request.Url); };
-        var viewer = new ViewerPage(page);
+        await using var browser = await BrowserSession.OpenAsync(1280, 800);
+        var (page, viewer) = (browser.Page, browser.Viewer);
 
         await page.GotoAsync(server.Url + "/");
         await viewer.WaitUntilIdleAsync();
@@ -40,24 +36,15 @@ public sealed class ViewerBrowserTests
         await Assertions.Expect(viewer.ConnectionState).ToHaveAttributeAsync("data-state", "live");
         await Assertions.Expect(viewer.DataAsOf).ToContainTextAsync("数据截至");
         await viewer.SaveScreenshotAsync("viewer-planner-card.png");
-
-        string[] offHost;
-        lock (requested)
-            offHost = requested.Where(u => !(u.StartsWith(server.Url) || u.StartsWith("data:") || u.StartsWith("blob:"))).ToArray();
-        Assert.Empty(offHost);
+        Assert.Empty(browser.OffHost(server.Url));
     }
 
     [Fact]
     public async Task Language_switch_turns_the_screen_English_and_the_choice_is_remembered()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var server = ViewerServer.Create(db);
-        var url = server.StartKestrel();
-        await using var browser = await BrowserSession.OpenAsync(1280, 800);
-        var viewer = browser.Viewer;
-        await browser.Page.GotoAsync(url + "/");
-        await viewer.WaitForConnectionAsync("live");
+        await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 0, 1280, 800);
+        var (browser, viewer) = (scenario.Browser, scenario.Viewer);
+        await scenario.OpenAsync("/");
         await Assertions.Expect(viewer.Legend).ToContainTextAsync("III 高警");
         await Assertions.Expect(viewer.ConnectionState).ToHaveTextAsync("实时");
 
@@ -73,7 +60,7 @@ public sealed class ViewerBrowserTests
 
         await browser.Page.ReloadAsync();
         await Assertions.Expect(viewer.Legend).ToContainTextAsync("III high");
-        await browser.Page.GotoAsync(url + "/?lang=zh");
+        await browser.Page.GotoAsync(scenario.Url + "/?lang=zh");
         await Assertions.Expect(viewer.Legend).ToContainTextAsync("III 高警");
     }
 }

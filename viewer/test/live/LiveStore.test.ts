@@ -13,6 +13,14 @@ function recorded(store: LiveStore) {
 
 const snapshot = { unitCode: "513400000000", version: 100, figures: stats({ id: "513400000000", level: "prefecture", figuresVersion: 9 }), openAlerts: [alert({ alertId: 1 })] };
 
+/** A store subscribed (the snapshot applied) that has since had 南坪村's figures at `version`. */
+function subscribedWithVillage(version: number): LiveStore {
+  const store = new LiveStore();
+  store.applySnapshot(snapshot);
+  store.applyStats(stats({ version, figuresVersion: 4 }));
+  return store;
+}
+
 describe("LiveStore", () => {
   it("starts from a snapshot: its version, the scope's figures, the open alerts", () => {
     const store = new LiveStore();
@@ -64,9 +72,7 @@ describe("LiveStore", () => {
   });
 
   it("applies a catch-up that overlaps live delivery without repeating anything", () => {
-    const store = new LiveStore();
-    store.applySnapshot(snapshot);
-    store.applyStats(stats({ version: 101, figuresVersion: 4 }));
+    const store = subscribedWithVillage(101);
     const events = recorded(store);
     store.applyCatchUp({
       unitCode: "513400000000", version: 105, reset: false, snapshot: null,
@@ -78,9 +84,7 @@ describe("LiveStore", () => {
   });
 
   it("replaces everything on a reset catch-up, even with a lower version (another database)", () => {
-    const store = new LiveStore();
-    store.applySnapshot(snapshot);
-    store.applyStats(stats({ version: 150, figuresVersion: 4 }));
+    const store = subscribedWithVillage(150);
     const events = recorded(store);
     store.applyCatchUp({
       unitCode: "513400000000", version: 20, reset: true, stats: [], alerts: [],
