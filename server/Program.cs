@@ -5,6 +5,7 @@ using RiskMap.Server.Health;
 using RiskMap.Server.Households;
 using RiskMap.Server.Imports;
 using RiskMap.Server.Live;
+using RiskMap.Server.Ingest;
 using RiskMap.Server.Units;
 using RiskMap.Server.Tiles;
 using RiskMap.Server.Viewer;
@@ -22,6 +23,7 @@ try
     builder.AddTiles();                              // vector tile SQL, byte-bounded cache, invalidation
     builder.Services.AddImports();                   // households and boundaries imports, the export
     builder.Services.AddLive();                      // SignalR hub, change-log relay, alert clock and actions
+    builder.Services.AddIngest();                    // ingest API: batches, household changes, area events
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -37,6 +39,7 @@ try
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
     app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
     app.MapLive();                                   // /hubs/risk, GET /api/alerts, POST /api/alerts/{id}/acknowledge|resolve
+    app.MapIngestEndpoints();                        // POST /api/households/batch, PATCH /api/households/{id}, …/assistance, …/visits, /api/events
 
     await app.RunAsync();
     return 0;

@@ -101,7 +101,7 @@ public static class BoundaryGeoJson
 }
 
 /// <summary>A feature cannot load: the field at fault and why.</summary>
-internal sealed class FeatureRejected(string field, string reason) : Exception(reason)
+public sealed class FeatureRejected(string field, string reason) : Exception(reason)
 {
     public string Field { get; } = field;
 }

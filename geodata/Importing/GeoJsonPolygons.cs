@@ -7,13 +7,14 @@ namespace RiskMap.Geodata.Importing;
 /// Checks a GeoJSON Polygon or MultiPolygon's structure and coordinates and writes it again as a
 /// two-dimensional MultiPolygon in EPSG:4326, so PostGIS only ever sees well-formed input.
 /// </summary>
-internal static class GeoJsonPolygons
+public static class GeoJsonPolygons
 {
+    /// <exception cref="FeatureRejected">Not a Polygon/MultiPolygon, malformed positions or rings, or a position outside China.</exception>
     public static string ToMultiPolygonJson(JsonElement geometry, CoordinateTransform transform, List<string> notes)
     {
         var type = geometry.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (type is not ("Polygon" or "MultiPolygon"))
-            throw new FeatureRejected("geometry", $"geometry type {type ?? "(none)"}; a boundary must be a Polygon or MultiPolygon");
+            throw new FeatureRejected("geometry", $"geometry type {type ?? "(none)"}; a Polygon or MultiPolygon is required");
         if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
             throw new FeatureRejected("geometry", "the geometry has no coordinates array");
         var polygons = type == "Polygon" ? [coordinates] : coordinates.EnumerateArray().ToArray();

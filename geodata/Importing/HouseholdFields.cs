@@ -15,6 +15,9 @@ public static class HouseholdFields
     /// </summary>
     public const double MinLon = 73, MaxLon = 136, MinLat = 3, MaxLat = 54;
 
+    /// <summary>The largest amount in yuan a field takes: more is a typo (fen for yuan, a digit too many).</summary>
+    public const int MaxYuan = 10_000_000;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyyMMdd"];
     private static readonly char[] ListSeparators = [';', '；', '、'];
 
@@ -39,7 +42,7 @@ public static class HouseholdFields
     {
         value = 0;
         if (Number(text, out var d) is { } error) return error;
-        if (d < min || d > 10_000_000) return $"{text.Trim()} is outside {min:N0} to 10,000,000 yuan";
+        if (d < min || d > MaxYuan) return $"{text.Trim()} is outside {min:N0} to {MaxYuan:N0} yuan";
         value = (int)Math.Round(d, MidpointRounding.AwayFromZero);
         return null;
     }
@@ -108,9 +111,7 @@ public static class HouseholdFields
         {
             var colon = item.LastIndexOfAny([':', '：']);
             if (colon < 0) return $"assistance item '{item}' is not kind:yyyy-mm-dd";
-            var kindText = HouseholdColumns.Normalize(item[..colon]);
-            if (!AssistanceByText.TryGetValue(kindText, out var kind))
-                return $"unknown assistance kind '{item[..colon].Trim()}' (a key such as employment or a label such as 就业帮扶)";
+            if (AssistanceKindOf(item[..colon], out var kind) is { } unknown) return unknown;
             var error = Date(item[(colon + 1)..], out var date);
             if (error is not null || date is null)
                 return $"assistance item '{item}': {error ?? "a date is required"}";
@@ -118,6 +119,44 @@ public static class HouseholdFields
             if (!measures.Contains(measure)) measures.Add(measure);
         }
         return null;
+    }
+
+    /// <summary>An assistance kind given as its key or Chinese label (employment, 就业帮扶).</summary>
+    public static string? AssistanceKindOf(string text, out string key)
+    {
+        if (AssistanceByText.TryGetValue(HouseholdColumns.Normalize(text), out key!)) return null;
+        key = "";
+        return $"unknown assistance kind '{text.Trim()}' (a key such as employment or a label such as 就业帮扶)";
+    }
+
+    /// <summary>
+    /// A household's fields as the text a households CSV holds for them, by column key: what the
+    /// parsing above reads back into the same household.
+    /// </summary>
+    public static Dictionary<string, string> TextsOf(Household h)
+    {
+        var c = CultureInfo.InvariantCulture;
+        static string Flag(bool b) => b ? "true" : "false";
+        string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", c) ?? "";
+        string Yuan(int? v) => v?.ToString(c) ?? "";
+        return new Dictionary<string, string>
+        {
+            ["household_id"] = h.HouseholdId, ["village_code"] = h.VillageCode.ToString(),
+            ["lon"] = h.Lon.ToString("R", c), ["lat"] = h.Lat.ToString("R", c),
+            ["members"] = h.Members.ToString(c), ["labour"] = h.Labour.ToString(c), ["income_per_capita"] = Yuan(h.IncomePerCapita),
+            ["wage_income"] = Yuan(h.WageIncome), ["business_income"] = Yuan(h.BusinessIncome), ["property_income"] = Yuan(h.PropertyIncome),
+            ["transfer_income"] = Yuan(h.TransferIncome), ["income_last_year"] = Yuan(h.IncomeLastYear), ["rigid_expenditure"] = Yuan(h.RigidExpenditure),
+            ["formerly_poor"] = Flag(h.FormerlyPoor), ["dibao"] = Flag(h.Dibao), ["tekun"] = Flag(h.Tekun), ["relocated"] = Flag(h.Relocated),
+            ["site_id"] = h.SiteId?.ToString(c) ?? "",
+            ["housing_unsafe"] = Flag(h.HousingUnsafe), ["child_out_of_school"] = Flag(h.ChildOutOfSchool),
+            ["no_medical_insurance"] = Flag(h.NoMedicalInsurance), ["water_unsafe"] = Flag(h.WaterUnsafe),
+            ["risk_types"] = string.Join(';', h.RiskTypes),
+            ["monitoring"] = h.Monitoring switch { MonitoringStatus.Monitored => "monitored", MonitoringStatus.RiskEliminated => "risk_eliminated", _ => "not_monitored" },
+            ["monitored_since"] = Day(h.MonitoredSince), ["risk_eliminated_on"] = Day(h.RiskEliminatedOn),
+            ["elimination_method"] = h.EliminationMethod ?? "",
+            ["assistance"] = string.Join(';', h.Assistance.Select(m => $"{m.Kind}:{Day(m.StartedOn)}")),
+            ["last_visit_on"] = Day(h.LastVisitOn),
+        };
     }
 
     private static Dictionary<string, string> IndexKeysAndLabels(IReadOnlyDictionary<string, string> labels)

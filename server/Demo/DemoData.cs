@@ -57,6 +57,11 @@ public static class DemoRegistration
             .Validate(o => o.Scale is > 0 and <= 4, "Demo:Scale must be in (0, 4]")
             .ValidateOnStart();
         services.AddSingleton<DemoData>();
+        services.AddOptions<DemoFeedOptions>().BindConfiguration(DemoFeedOptions.Section)
+            .Validate(o => o.Interval > TimeSpan.Zero && o.DisasterEvery > TimeSpan.Zero && o.RoutineChanges >= 0 && o.RecoveriesPerInterval > 0
+                && o.DisasterRadiusMetres > 0, "Demo:Feed: Interval, DisasterEvery, DisasterRadiusMetres and RecoveriesPerInterval must be positive")
+            .ValidateOnStart();
+        services.AddHostedService<DemoFeed>();
         return services;
     }
 

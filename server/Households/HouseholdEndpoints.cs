@@ -27,19 +27,33 @@ public static class HouseholdEndpoints
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
             return TypedResults.Problem(title: "Invalid household id", statusCode: StatusCodes.Status400BadRequest, detail: "id must be 1 to 64 characters");
-        await using var cmd = db.CreateCommand(SqlFile.Load("Households.household_by_id"));
-        cmd.Parameters.Add(new() { Value = id });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct))
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var (found, risk) = await ReadRiskAsync(conn, null, id, ct);
+        if (!found)
             return TypedResults.Problem(title: "Unknown household", statusCode: StatusCodes.Status404NotFound, detail: $"no household has id '{id}'");
-        if (r.IsDBNull(2))
+        if (risk is null)
             return TypedResults.Problem(title: "Household not assessed yet", statusCode: StatusCodes.Status409Conflict,
                 detail: "the household was bulk-loaded and the risk model has not run on it yet (./riskmap rebuild)");
+        return TypedResults.Ok(risk);
+    }
+
+    /// <summary>
+    /// One household's assessment by id, read on <paramref name="conn"/> (inside a writer's transaction
+    /// it sees the change just made): whether the household exists, and its assessment (null when it
+    /// was bulk-loaded and not assessed yet).
+    /// </summary>
+    public static async Task<(bool Found, HouseholdRiskDto? Risk)> ReadRiskAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string id, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(SqlFile.Load("Households.household_by_id"), conn, tx);
+        cmd.Parameters.Add(new() { Value = id });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return (false, null);
+        if (r.IsDBNull(2)) return (true, null);
         var gaps = new List<string>();
         if (r.GetBoolean(7)) gaps.Add("shouldMonitor");
         if (r.GetBoolean(8)) gaps.Add("unassisted");
         if (r.GetBoolean(9)) gaps.Add("shouldExit");
-        return TypedResults.Ok(new HouseholdRiskDto(
+        return (true, new HouseholdRiskDto(
             r.GetString(0), new UnitCode(r.GetInt64(1)).ToString(), r.GetInt16(2), r.GetFloat(3),
             r.IsDBNull(4) ? null : CategoryKey(r.GetInt16(4)),
             JsonSerializer.Deserialize<List<ReasonDto>>(r.GetString(5), JsonSerializerOptions.Web) ?? [],

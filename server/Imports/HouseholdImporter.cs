@@ -27,7 +27,7 @@ public sealed class HouseholdImporter(
             var (importId, repeat) = await ImportBatches.BeginAsync(conn, tx, ImportKind.Households, input, o, time.GetUtcNow(), ct);
             if (repeat) return (await queries.SummaryAsync(conn, tx, importId, repeat: true, ct))!;
 
-            var references = await LoadReferencesAsync(conn, tx, ct);
+            var references = await HouseholdLookups.ReferencesAsync(conn, tx, null, null, ct);
             using var text = input.OpenText();
             var (loaded, rejected, ignored) = await LoadRowsAsync(conn, tx, importId, text, references, o.BatchSize, progress, ct);
             await ImportBatches.FinishAsync(conn, tx, importId, time.GetUtcNow(), loaded, 0, rejected, ignored, ct);
@@ -58,7 +58,7 @@ public sealed class HouseholdImporter(
                 }
                 if (row is not null && households.Count < batchSize && rejects.Count < batchSize) continue;
 
-                var elsewhere = await RegisteredInOtherCountiesAsync(conn, tx, households, ct);
+                var elsewhere = await HouseholdLookups.RegisteredInOtherCountiesAsync(conn, tx, households, "village_code", ct);
                 rejected += elsewhere.Count;
                 rejects.AddRange(elsewhere);
                 var elsewhereLines = elsewhere.Select(e => e.Line).ToHashSet();
@@ -77,39 +77,5 @@ public sealed class HouseholdImporter(
             // Chinese spreadsheets save CSV as GBK/GB18030 unless told otherwise.
             throw new ImportFileException("the file is not UTF-8 text (GBK/GB18030?): save it as \"CSV UTF-8\" and import it again");
         }
-    }
-
-    /// <summary>
-    /// Rows whose household id is registered in another county. Ids are national (户编号), but rows
-    /// are keyed by county: written, such a row would be a second household, not a move.
-    /// </summary>
-    private static async Task<List<ImportReject>> RegisteredInOtherCountiesAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<HouseholdRow> rows, CancellationToken ct)
-    {
-        var found = new List<ImportReject>();
-        if (rows.Count == 0) return found;
-        var byId = rows.ToDictionary(r => r.Household!.HouseholdId);
-        await using var cmd = new NpgsqlCommand(SqlFile.Load("Imports.other_county_ids"), conn, tx);
-        cmd.Parameters.Add(new() { Value = rows.Select(r => r.Household!.HouseholdId).ToArray() });
-        cmd.Parameters.Add(new() { Value = rows.Select(r => r.Household!.VillageCode.County.Value).ToArray() });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-        {
-            var row = byId[r.GetString(0)];
-            found.Add(new ImportReject(row.Line, "village_code",
-                $"household '{row.Household!.HouseholdId}' is registered in county {new UnitCode(r.GetInt64(1))}; an import does not move households between counties", row.Raw));
-        }
-        return found;
-    }
-
-    private static async Task<HouseholdReferences> LoadReferencesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
-    {
-        var villages = new HashSet<long>();
-        var sites = new HashSet<long>();
-        await using var cmd = new NpgsqlCommand(SqlFile.Load("Imports.household_references"), conn, tx);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct))
-            (r.GetString(1) == "village" ? villages : sites).Add(r.GetInt64(0));
-        return new HouseholdReferences(villages, sites);
     }
 }

@@ -89,7 +89,8 @@ public static class ImportBatches
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task WriteTextAsync(NpgsqlBinaryImporter copy, string? text, CancellationToken ct)
+    /// <summary>Writes text to a COPY, null as NULL and any NUL replaced (see <see cref="Clean"/>).</summary>
+    internal static async Task WriteTextAsync(NpgsqlBinaryImporter copy, string? text, CancellationToken ct)
     {
         if (text is null) await copy.WriteNullAsync(ct);
         else await copy.WriteAsync(Clean(text), NpgsqlDbType.Text, ct);

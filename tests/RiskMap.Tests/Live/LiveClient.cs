@@ -38,8 +38,15 @@ public sealed class LiveClient : IAsyncDisposable
         psi.ArgumentList.Add(serverUrl.TrimEnd('/') + "/hubs/risk");
         psi.Environment["NODE_PATH"] = Path.Combine(root, "viewer", "node_modules");
         var client = new LiveClient(Process.Start(psi)!);
-        await client._ready.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        return client;
+        var exited = client._node.WaitForExitAsync();
+        var first = await Task.WhenAny(client._ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(20)));
+        if (first == client._ready.Task) { await first; return client; }
+        if (first == exited) await exited; // let the last stderr lines arrive
+        string stderr;
+        lock (client._stderr) stderr = string.Join("\n", client._stderr);
+        await client.DisposeAsync();
+        throw new InvalidOperationException($"the node SignalR client did not connect to {serverUrl} ({(first == exited ? "it exited" : "timed out")}); " +
+            $"is viewer/node_modules installed (npm ci)? stderr:\n{stderr}");
     }
 
     public IReadOnlyList<Received> Messages { get { lock (_messages) return [.. _messages]; } }

@@ -11,7 +11,7 @@ public sealed class LiveHubTests
     private static readonly Dictionary<string, string?> FastTick = new() { ["Live:Tick"] = "00:00:00.050" };
 
     [Fact]
-    public async Task A_village_crossing_the_scale_threshold_alerts_subscribers_of_its_county_and_not_those_of_another_county()
+    public async Task A_disaster_posted_over_a_village_raises_its_scale_alert_to_subscribers_of_its_county_and_not_of_another_county()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
@@ -20,20 +20,27 @@ public sealed class LiveHubTests
         var url = server.StartKestrel();
         await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+        // Near the line but not below it: a severe flood pushes them to level II.
+        await services.WriteAsync(Enumerable.Range(0, 20).Select(i => TestUnits.Household($"A1-{i}", TestUnits.VillageA1, 9600)).ToArray());
         await using var zhaojue = await LiveClient.ConnectAsync(url);
         await using var xide = await LiveClient.ConnectAsync(url);
         await zhaojue.SubscribeAsync(TestUnits.County);
         await xide.SubscribeAsync(LiveTestData.OtherCounty);
 
-        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var flood = await http.PostAsync("/api/events", new StringContent("""
+            { "type": "Feature",
+              "geometry": { "type": "Polygon", "coordinates": [[[102.6, 28.0], [102.7, 28.0], [102.7, 28.1], [102.6, 28.1], [102.6, 28.0]]] },
+              "properties": { "id": "flood-2026-11-20", "type": "flood", "severity": 3, "date": "2026-11-20" } }
+            """, System.Text.Encoding.UTF8, "application/geo+json"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, flood.StatusCode);
 
         var alert = await zhaojue.WaitForAsync("AlertRaised", a => (string?)a["subjectId"] == TestUnits.VillageA1.ToString());
         Assert.Equal("scale", (string?)alert.Data["rule"]);
         Assert.Equal("red", (string?)alert.Data["severity"]);
         Assert.Equal("南坪村", (string?)alert.Data["subjectName"]);
-        Assert.Equal(0.6, (double)alert.Data["metric"]!, 6);
-        var figures = await zhaojue.WaitForAsync("UnitStatsChanged", s => (string?)s["id"] == TestUnits.VillageA1.ToString() && (int)s["households"]! == 20);
-        Assert.True((bool)figures.Data["scaleReturn"]!);
+        Assert.True((double)alert.Data["metric"]! > 0.5);
+        var figures = await zhaojue.WaitForAsync("UnitStatsChanged", s => (string?)s["id"] == TestUnits.VillageA1.ToString() && (bool)s["scaleReturn"]!);
         Assert.Equal("red", (string?)figures.Data["zone"]);
         await zhaojue.WaitForAsync("TilesInvalidated", t => t["areas"]!.AsArray().Any(a => (string?)a!["layer"] == "villages"));
 

@@ -2,22 +2,21 @@ using RiskMap.Geodata.Domain;
 
 namespace RiskMap.Geodata.Importing;
 
-public sealed partial class HouseholdCsvParser
+public sealed partial class HouseholdRowChecker
 {
-    /// <summary>Reads one record's fields into a household, collecting a reject per bad field.</summary>
-    private sealed class RowReader(HouseholdCsvParser parser, CsvRecord record)
+    /// <summary>Reads one item's fields into a household, collecting a reject per bad field.</summary>
+    private sealed class RowReader(HouseholdRowChecker checker, HouseholdItem item)
     {
-        public List<ImportReject> Errors { get; } = [];
-        public bool HasErrors => Errors.Count > 0;
+        private readonly List<(string Key, string Reason)> _errors = [];
+        public bool HasErrors => _errors.Count > 0;
         public string? Id { get; private set; }
 
-        public HouseholdRow Only(string? field, string reason) =>
-            new(record.Line, null, [new ImportReject(record.Line, field, reason, record.Raw)], record.Raw);
+        /// <summary>The rejects, each field under the name the checker gives it.</summary>
+        public IEnumerable<ImportReject> Errors => _errors.Select(e => new ImportReject(item.Position, checker._fieldName(e.Key), e.Reason, item.Raw));
 
-        public void Error(string? field, string reason)
+        public void Error(string key, string reason)
         {
-            if (!Errors.Any(e => e.Field == field && e.Reason == reason))
-                Errors.Add(new ImportReject(record.Line, field, reason, record.Raw));
+            if (!_errors.Contains((key, reason))) _errors.Add((key, reason));
         }
 
         public Household? Read()
@@ -52,9 +51,9 @@ public sealed partial class HouseholdCsvParser
             var since = Date("monitored_since");
             var eliminated = Date("risk_eliminated_on");
             if (monitoring == MonitoringStatus.Monitored && since is null && !HasErrorIn("monitored_since"))
-                Error("monitored_since", "monitored_since is required for a monitored household");
+                Error("monitored_since", $"{Name("monitored_since")} is required for a monitored household");
             if (monitoring == MonitoringStatus.RiskEliminated && eliminated is null && !HasErrorIn("risk_eliminated_on"))
-                Error("risk_eliminated_on", "risk_eliminated_on is required when the risk is eliminated");
+                Error("risk_eliminated_on", $"{Name("risk_eliminated_on")} is required when the risk is eliminated");
             var method = Text("elimination_method").Trim();
 
             if (HasErrors || village is null) return null;
@@ -80,7 +79,7 @@ public sealed partial class HouseholdCsvParser
                 Error("village_code", text.Length == 0 ? "a village code is required" : $"'{text}' is not a 12-digit village code");
                 return null;
             }
-            if (!parser._references.Villages.Contains(code.Value))
+            if (!checker._references.Villages.Contains(code.Value))
             {
                 Error("village_code", $"unknown village code {code}: no village (level 5) has it in admin_unit");
                 return null;
@@ -94,7 +93,7 @@ public sealed partial class HouseholdCsvParser
             if (text.Length == 0) return null;
             if (!long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var site))
                 Error("site_id", $"malformed site id '{text}' (a whole number)");
-            else if (!parser._references.Sites.Contains(site)) Error("site_id", $"unknown resettlement site {site}");
+            else if (!checker._references.Sites.Contains(site)) Error("site_id", $"unknown resettlement site {site}");
             else if (!relocated) Error("site_id", $"site {site} given for a household that is not relocated");
             else return site;
             return null;
@@ -118,9 +117,11 @@ public sealed partial class HouseholdCsvParser
             return false;
         }
 
-        private bool HasErrorIn(string key) => Errors.Any(e => e.Field == key);
+        private bool HasErrorIn(string key) => _errors.Any(e => e.Key == key);
 
-        private string Text(string key) => parser._columns.TryGetValue(key, out var i) ? record.Fields[i] : "";
+        private string Text(string key) => item.Text!(key);
+
+        private string Name(string key) => checker._fieldName(key);
 
         private static bool InChina(double lon, double lat) =>
             lon is >= HouseholdFields.MinLon and <= HouseholdFields.MaxLon && lat is >= HouseholdFields.MinLat and <= HouseholdFields.MaxLat;

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RiskMap.Server.Live;
+
+namespace RiskMap.Bench;
+
+/// <summary>
+/// The host for bench/live's throughput comparison: one Kestrel process serving a SignalR hub
+/// with RiskMap's client contract (IRiskClient, JSON protocol) and a raw WebSocket endpoint.
+/// <c>POST /broadcast/{signalr|ws}?count=N</c> sends N UnitStatsChanged messages to every
+/// connected client as fast as it can: SignalR the way the live relay does
+/// (<c>Clients.Clients(ids)</c>, serialised once per message), the raw endpoint by writing the
+/// same JSON bytes to every socket concurrently.
+/// </summary>
+public static class BroadcastBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var port = args.Length > 1 && args[0] == "--port" ? int.Parse(args[1]) : 8094;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<BenchConnections>();
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.MapHub<BenchHub>("/hubs/bench");
+        app.Map("/ws", async (HttpContext http, BenchConnections connections) =>
+        {
+            if (!http.WebSockets.IsWebSocketRequest) return Results.BadRequest();
+            using var socket = await http.WebSockets.AcceptWebSocketAsync();
+            var id = Guid.NewGuid();
+            connections.Sockets[id] = socket;
+            var buffer = new byte[1024];
+            try
+            {
+                while (socket.State == WebSocketState.Open)
+                    if ((await socket.ReceiveAsync(buffer, http.RequestAborted)).MessageType == WebSocketMessageType.Close) break;
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException) { }
+            finally { connections.Sockets.TryRemove(id, out _); }
+            return Results.Empty;
+        });
+        app.MapPost("/broadcast/{kind}", async (string kind, int count, BenchConnections connections, IHubContext<BenchHub, IRiskClient> hub) =>
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                var message = Message(i);
+                if (kind == "signalr")
+                    await hub.Clients.Clients(connections.HubIds.Keys.ToList()).UnitStatsChanged(message);
+                else
+                {
+                    var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web);
+                    await Task.WhenAll(connections.Sockets.Values.Select(s => s.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None)));
+                }
+            }
+            return Results.Ok(new { kind, count, hubConnections = connections.HubIds.Count, sockets = connections.Sockets.Count, elapsedMs = clock.ElapsedMilliseconds });
+        });
+        Console.WriteLine($"broadcast bench host on http://127.0.0.1:{port} (Ctrl-C stops it)");
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>A village's figures as the relay sends them (~600 bytes of JSON).</summary>
+    private static UnitStatsMessage Message(int i) => new()
+    {
+        Version = i + 1, Kind = "unit", Id = "513431100201", Name = "南坪村", Level = "village", UnitCode = "513431100201",
+        Households = 153 + i % 3, Monitored = 21, Level1 = 40, Level2 = 12, Level3 = 3, ShareAtLeastII = 15 / 153.0, ShareIII = 3 / 153.0,
+        Assisted = 18, GapShouldMonitor = 2, GapUnassisted = 1, GapShouldExit = 0, IncomeMedian = 9120, Zone = "green",
+        ScaleReturn = false, FiguresVersion = i + 1, UpdatedAt = DateTimeOffset.UtcNow,
+    };
+}
+
+/// <summary>Who is connected to the bench host, by transport.</summary>
+public sealed class BenchConnections
+{
+    public ConcurrentDictionary<string, byte> HubIds { get; } = new();
+    public ConcurrentDictionary<Guid, WebSocket> Sockets { get; } = new();
+}
+
+/// <summary>A hub with RiskMap's client contract; it only tracks who is connected.</summary>
+public sealed class BenchHub(BenchConnections connections) : Hub<IRiskClient>
+{
+    public override Task OnConnectedAsync()
+    {
+        connections.HubIds[Context.ConnectionId] = 0;
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.HubIds.TryRemove(Context.ConnectionId, out _);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

@@ -1,0 +1,59 @@
+// Shared helpers for the live benchmarks: argument parsing, connections, percentiles.
+import * as signalR from "@microsoft/signalr";
+import WebSocket from "ws";
+
+export function args() {
+  const out = {};
+  const a = process.argv.slice(2);
+  for (let i = 0; i < a.length; i += 2) out[a[i].replace(/^--/, "")] = a[i + 1];
+  return out;
+}
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export function summary(values) {
+  const s = [...values].sort((x, y) => x - y);
+  const round = (v) => (v === null ? null : Math.round(v * 10) / 10);
+  return { count: s.length, p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)), max: round(s[s.length - 1] ?? null) };
+}
+
+/** Opens `count` SignalR connections (WebSockets, no negotiation), `parallel` at a time. */
+export async function signalRConnections(url, count, onMessage, parallel = 100) {
+  const connections = [];
+  for (let i = 0; i < count; i += parallel) {
+    const batch = [];
+    for (let j = i; j < Math.min(count, i + parallel); j++) {
+      const c = new signalR.HubConnectionBuilder()
+        .withUrl(url, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+        .configureLogging(signalR.LogLevel.None)
+        .build();
+      for (const name of ["UnitStatsChanged", "AlertRaised", "AlertUpdated", "AlertResolved", "TilesInvalidated"])
+        c.on(name, (data) => onMessage(j, name, data));
+      connections.push(c);
+      batch.push(c.start());
+    }
+    await Promise.all(batch);
+  }
+  return connections;
+}
+
+/** Opens `count` raw WebSocket connections. */
+export async function rawConnections(url, count, onMessage, parallel = 100) {
+  const sockets = [];
+  for (let i = 0; i < count; i += parallel) {
+    const batch = [];
+    for (let j = i; j < Math.min(count, i + parallel); j++) {
+      const ws = new WebSocket(url);
+      ws.on("message", (data) => onMessage(j, "raw", data));
+      sockets.push(ws);
+      batch.push(new Promise((resolve, reject) => { ws.once("open", resolve); ws.once("error", reject); }));
+    }
+    await Promise.all(batch);
+  }
+  return sockets;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,47 @@
+// Fan-out latency on the real server: N SignalR connections subscribed to one township; the
+// driver changes `rate` households a second there through the ingest API (PATCH); each change
+// reaches every connection as the village's and the township's UnitStatsChanged. Latency is
+// the time from the server saving the figures (updatedAt, in the write's transaction) to the
+// message arriving at the client.
+//   node fanout.mjs --base http://127.0.0.1:8093 --connections 5000 --township 513431100000 --ids ids.txt --rate 2 --seconds 60
+import { readFileSync } from "node:fs";
+import { args, signalRConnections, summary, sleep } from "./common.mjs";
+
+const a = args();
+const base = a.base ?? "http://127.0.0.1:8093";
+const connections = Number(a.connections ?? 5000);
+const rate = Number(a.rate ?? 2);
+const seconds = Number(a.seconds ?? 60);
+const ids = readFileSync(a.ids, "utf8").split("\n").map((l) => l.split(",")).filter((r) => r.length === 2 && r[0]);
+
+const latencies = [];
+let delivered = 0, measuring = false;
+const onMessage = (_, name, data) => {
+  if (!measuring) return;
+  delivered++;
+  if (name === "UnitStatsChanged" && data.level === "village") latencies.push(Date.now() - Date.parse(data.updatedAt));
+};
+const opened = await signalRConnections(base + "/hubs/risk", connections, onMessage);
+await Promise.all(opened.map((c) => c.invoke("Subscribe", a.township)));
+await sleep(1000);
+
+measuring = true;
+const started = Date.now();
+let sent = 0, failed = 0;
+while (Date.now() - started < seconds * 1000) {
+  const due = started + (sent * 1000) / rate;
+  if (Date.now() < due) { await sleep(due - Date.now()); continue; }
+  const [id, income] = ids[sent % ids.length];
+  const value = Number(income) + (sent % 7) + 1;
+  const r = await fetch(`${base}/api/households/${encodeURIComponent(id)}`, {
+    method: "PATCH", headers: { "content-type": "application/json", "idempotency-key": `bench-fanout-${started}-${sent}` },
+    body: JSON.stringify({ incomePerCapita: value }),
+  });
+  if (!r.ok) failed++;
+  sent++;
+}
+await sleep(2000);
+measuring = false;
+console.log(JSON.stringify({ connections, rate, seconds, writes: sent, failedWrites: failed, delivered, deliveredPerSecond: Math.round(delivered / seconds), villageMessageLatencyMs: summary(latencies) }, null, 2));
+await Promise.all(opened.map((c) => c.stop()));
+process.exit(0);

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Live benchmark (issue 6): on the demo data (凉山州, ./riskmap demo's database),
+#  1. ingest → screen: households CSV batches at RATE households/s through POST /api/households/batch,
+#     latency from each HTTP response to the message at a subscribed @microsoft/signalr client;
+#  2. fan-out: CONNECTIONS SignalR clients on one township, 2 household changes a second there,
+#     latency from the figures being saved to each client;
+#  3. throughput: SignalR (RiskMap's client contract, sent as the relay sends) against a raw
+#     WebSocket broadcast of the same bytes, same host process, same run.
+# Env: RATE (10000), BATCH (500), DURATION (60 s), CONNECTIONS (5000), MESSAGES (100), RUNS (3), PARTS ("ingest fanout throughput").
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+RATE=${RATE:-10000}; BATCH=${BATCH:-500}; SECONDS_=${DURATION:-60}; CONNECTIONS=${CONNECTIONS:-5000}
+MESSAGES=${MESSAGES:-100}; RUNS=${RUNS:-3}; PARTS=${PARTS:-"ingest fanout throughput"}
+OUT=${OUT:-$ROOT/artifacts/bench-live}; mkdir -p "$OUT"
+ulimit -n 65536 2>/dev/null || true
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done; }
+trap cleanup EXIT
+
+dotnet build server/RiskMap.Server.csproj -c Release -nologo -v q >/dev/null
+dotnet build bench/RiskMap.Bench/RiskMap.Bench.csproj -c Release -nologo -v q >/dev/null
+(cd bench/live/node && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
+DLL=$ROOT/server/bin/Release/net10.0/RiskMap.Server.dll
+BASE=http://127.0.0.1:8093
+(cd server && exec env Logging__LogLevel__Default=Warning dotnet "$DLL" --urls "$BASE" --Demo:Enabled=true \
+   --Demo:Feed:Enabled=false) >"$OUT/server.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 600); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.5; done
+curl -sf "$BASE/health" >/dev/null || { echo "the server did not start; see $OUT/server.log" >&2; exit 1; }
+psql_() { ./riskmap psql -At -F, -c "$1"; }
+
+if [[ " $PARTS " == *" ingest "* ]]; then
+  [ -f "$OUT/export/households.csv" ] || ./riskmap export --out "$OUT/export" >/dev/null
+  echo "== ingest at $RATE households/s, batches of $BATCH, ${SECONDS_} s"
+  node bench/live/node/ingest.mjs --base "$BASE" --csv "$OUT/export/households.csv" --unit 513400000000 \
+    --rate "$RATE" --batch "$BATCH" --seconds "$SECONDS_" | tee "$OUT/ingest.json"
+fi
+
+if [[ " $PARTS " == *" fanout "* ]]; then
+  TOWNSHIP=$(psql_ "SELECT subject_id FROM region_stats s JOIN admin_unit u ON u.code = s.subject_id WHERE s.subject_kind = 'unit' AND u.level = 4 ORDER BY s.households DESC LIMIT 1")
+  psql_ "SELECT household_id, income_per_capita FROM household WHERE village_code BETWEEN $TOWNSHIP AND $TOWNSHIP + 999 ORDER BY random() LIMIT 2000" >"$OUT/fanout-ids.csv"
+  echo "== fan-out: $CONNECTIONS connections on township $TOWNSHIP, 2 changes/s, ${SECONDS_} s"
+  node bench/live/node/fanout.mjs --base "$BASE" --connections "$CONNECTIONS" --township "$TOWNSHIP" \
+    --ids "$OUT/fanout-ids.csv" --rate 2 --seconds "$SECONDS_" | tee "$OUT/fanout.json"
+fi
+
+if [[ " $PARTS " == *" throughput "* ]]; then
+  dotnet bench/RiskMap.Bench/bin/Release/net10.0/RiskMap.Bench.dll broadcast --port 8094 >"$OUT/broadcast.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:8094/broadcast/none?count=0" -X POST && break; sleep 0.5; done
+  echo "== throughput: SignalR vs raw WebSocket, $CONNECTIONS connections × $MESSAGES messages, $RUNS runs each"
+  node bench/live/node/throughput.mjs --base http://127.0.0.1:8094 --connections "$CONNECTIONS" --messages "$MESSAGES" --runs "$RUNS" | tee "$OUT/throughput.json"
+fi
