@@ -1,5 +1,4 @@
 // What both screens (desk and wall) share: the scope, the live store and connection, the map.
-import type { Map as MapLibreMap } from "maplibre-gl";
 import type { I18n } from "./i18n/i18n";
 import type { LiveStore } from "./live/LiveStore";
 import type { LiveConnection } from "./live/LiveConnection";
@@ -22,10 +21,11 @@ export interface ScreenContext {
   connection: LiveConnection;
 }
 
-/** The map's live parts: recolouring and tile refreshes, alert markers, unit names. */
-export function attachLiveMap({ map, sources }: RiskMap, store: LiveStore): MapLibreMap {
+/** The map's live parts: recolouring and tile refreshes, alert markers, unit names; returns where units are. */
+export function attachLiveMap({ map, sources }: RiskMap, store: LiveStore): UnitPlaces {
+  const places = new UnitPlaces();
   new LiveMapUpdates(map, store, sources).attach();
-  new AlertMarkers(map, store, new UnitPlaces()).attach();
+  new AlertMarkers(map, store, places).attach();
   new UnitLabels(map).attach();
-  return map;
+  return places;
 }

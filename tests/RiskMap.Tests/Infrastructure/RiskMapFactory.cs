@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -26,7 +27,11 @@ public sealed class RiskMapFactory(string connectionString, IReadOnlyDictionary<
     /// </summary>
     public string StartKestrel(int port = 0)
     {
-        UseKestrel(port);
+        // On Kestrel's own options, fixed before the host is built: UseKestrel(port) instead sets the
+        // server's addresses once the host is built, which races the server's start-up (migrations,
+        // then RunAsync) and now and then finds them read-only ("cannot be modified after the server
+        // has started").
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").Replace("localhost", "127.0.0.1");

@@ -20,9 +20,10 @@ public sealed class LiveViewerTests
         var before = await viewer.PixelAsync(x, y);
         Assert.True(before.G > before.R + 40, $"南坪村 should be drawn green before the change, was {before}");
         var mark = browser.RequestCount;
-        var labelsRefetched = browser.Page.WaitForRequestAsync(r => r.Url.Contains("/tiles/labels/"), new() { Timeout = 20_000 });
+        var sitesRefetched = browser.Page.WaitForRequestAsync(r => r.Url.Contains("/tiles/sites/"), new() { Timeout = 20_000 });
 
-        await scenario.SetNanpingPoorAsync(12);
+        // A flood: 12 of the 20 households, relocated to 南坪安置点, fall to level II.
+        await scenario.SetNanpingPoorAsync(12, poorRelocated: true);
 
         await Assertions.Expect(viewer.AlertTicker).ToContainTextAsync("南坪村", new() { Timeout = 20_000 });
         await Assertions.Expect(viewer.AlertTicker).ToContainTextAsync("规模性返贫风险");
@@ -32,8 +33,8 @@ public sealed class LiveViewerTests
             var now = await viewer.PixelAsync(x, y);
             return now.R > 150 && now.R > now.G + 60;
         }, TimeSpan.FromSeconds(20), "南坪村 drawn red");
-        // TilesInvalidated was handled (the labels over the village were refetched) …
-        await labelsRefetched;
+        // TilesInvalidated was handled (the site's tiles, whose circles draw its figures, were refetched) …
+        await sitesRefetched;
         await viewer.WaitUntilIdleAsync();
         await viewer.SaveScreenshotAsync("viewer-live-change.png");
         // … and the village's own tile was not: its colour came from the hub's figures.

@@ -44,8 +44,17 @@ internal sealed class ViewerScenario(TestDatabase db, TestServices services, Ris
         await Viewer.WaitForConnectionAsync("live");
     }
 
-    /// <summary>Writes 南坪村 again with <paramref name="poor"/> of its 20 households at level II, as the ingest path would.</summary>
-    public Task SetNanpingPoorAsync(int poor) => services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, poor));
+    /// <summary>南坪安置点, the resettlement site in 南坪村 (<see cref="TestUnits.InsertAsync"/>).</summary>
+    public const long NanpingSite = 9001;
+
+    /// <summary>
+    /// Writes 南坪村 again with <paramref name="poor"/> of its 20 households at level II, as the ingest path would;
+    /// with <paramref name="poorRelocated"/> those live at 南坪安置点, so the site's figures change too.
+    /// </summary>
+    public Task SetNanpingPoorAsync(int poor, bool poorRelocated = false) => services.WriteAsync(
+        LiveTestData.Village(TestUnits.VillageA1, "A1", 20, poor)
+            .Select((h, i) => poorRelocated && i < poor ? h with { Relocated = true, SiteId = NanpingSite } : h)
+            .ToArray());
 
     /// <summary>Stops the server (its clients lose their connections).</summary>
     public ValueTask StopServerAsync() => _server.DisposeAsync();

@@ -13,6 +13,14 @@ const LayerOfLevel: Partial<Record<UnitStats["level"], UnitLayer>> = {
 /** The polygon layers whose every drawn property is mirrored by feature state: they never need a refetch for figures. */
 export const FeatureStateLayers: ReadonlySet<string> = new Set<string>(Object.values(LayerOfLevel));
 
+/**
+ * Layers a TilesInvalidated need not refetch: the polygons (feature state), and the labels, of which
+ * the viewer draws only the name at its point, and figures change neither. Refetching them anyway
+ * would keep a busy wall loading tiles every tick for nothing. The others shown (sites: size and
+ * colour from their figures) are refetched.
+ */
+export const NoRefetchLayers: ReadonlySet<string> = new Set<string>([...FeatureStateLayers, "labels"]);
+
 export interface FeatureTarget {
   source: UnitLayer;
   id: string;

@@ -1,10 +1,11 @@
 // Applies the live store to the map without reloading what it need not: figures recolour polygons
-// through feature state (no tile request, no flicker); TilesInvalidated refetches only the tiles
-// of the other layers over the changed boxes (MapLibre keeps drawing a tile while it reloads).
+// through feature state (no tile request, no flicker); TilesInvalidated refetches only the tiles of
+// the layers that draw figures feature state does not carry (sites), over the changed boxes
+// (MapLibre keeps drawing a tile while it reloads).
 import type { Map as MapLibreMap } from "maplibre-gl";
 import type { LiveStore } from "../live/LiveStore";
 import type { UnitStats } from "../live/messages";
-import { featureState, featureTarget, FeatureStateLayers } from "../layers/liveFeatures";
+import { featureState, featureTarget, NoRefetchLayers } from "../layers/liveFeatures";
 import { tilesToRefresh, type SourceZooms } from "./tileCover";
 
 export class LiveMapUpdates {
@@ -19,7 +20,7 @@ export class LiveMapUpdates {
     for (const s of this.store.allFigures()) this.recolour(s);
     this.unsubscribe.push(
       this.store.on("stats", (s) => this.recolour(s)),
-      this.store.on("tiles", (m) => this.refresh(tilesToRefresh(m.areas, this.sources, this.map.getZoom(), FeatureStateLayers))),
+      this.store.on("tiles", (m) => this.refresh(tilesToRefresh(m.areas, this.sources, this.map.getZoom(), NoRefetchLayers))),
       this.store.on("reset", () => this.reset()),
     );
   }

@@ -11,6 +11,8 @@ import { keepStillRaised, nextTakeovers } from "./takeoverQueue";
 export class AlertTakeover {
   readonly element = testId(el("section", "takeover"), TestIds.alertTakeover);
   private queue: Alert[] = [];
+  private shownId: number | null = null;
+  private readonly listeners = new Set<(alert: Alert | null) => void>();
 
   constructor(store: LiveStore, private readonly i18n: I18n) {
     store.on("alert", ({ alert }) => {
@@ -25,8 +27,18 @@ export class AlertTakeover {
     this.render();
   }
 
+  /** Calls `listener` with the alert taking over, or null when none does, each time that changes. */
+  onShown(listener: (alert: Alert | null) => void): void {
+    this.listeners.add(listener);
+  }
+
   private render(): void {
     const alert = this.queue[0];
+    const id = alert?.alertId ?? null;
+    if (id !== this.shownId) {
+      this.shownId = id;
+      for (const l of [...this.listeners]) l(alert ?? null);
+    }
     this.element.hidden = !alert;
     if (!alert) {
       this.element.replaceChildren();

@@ -39,7 +39,8 @@ export async function startWall(ctx: ScreenContext): Promise<void> {
   // Legend and notice in a strip under the map, not over it: nothing covers a unit on the wall.
   const mapFrame = el("main", "wall-map");
   const mapArea = el("div", "wall-map-area");
-  mapArea.append(container, new AlertTakeover(store, i18n).element);
+  const takeover = new AlertTakeover(store, i18n);
+  mapArea.append(container, takeover.element);
   const strip = el("div", "wall-legend");
   strip.append(new Legend(i18n).element, new Notice(i18n).element);
   mapFrame.append(mapArea, strip);
@@ -52,10 +53,17 @@ export async function startWall(ctx: ScreenContext): Promise<void> {
   });
   const map = riskMap.map;
   ctx.readiness.attach(map);
-  attachLiveMap(riskMap, store);
+  const places = attachLiveMap(riskMap, store);
 
   const tour = new WallTour(map, () => figures.unit, i18n, ctx.options.tourSeconds);
   mapArea.append(tour.element);
   connection.onState((s) => tour.setLive(s.phase === "live"));
+  // A red alert taking over shows its place below it, and holds the tour there until dismissed.
+  takeover.onShown((alert) => {
+    if (!alert) return tour.hold(null);
+    void places.get(alert.unitCode).then((p) => {
+      if (takeover.element.dataset.alertId === String(alert.alertId)) tour.hold(p?.bbox ?? null, takeover.element.offsetHeight);
+    });
+  });
   map.once("idle", () => tour.start());
 }

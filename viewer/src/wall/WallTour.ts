@@ -1,6 +1,7 @@
 // The wall's playlist: province → worst counties → worst townships, one stop per interval, planned
-// again from fresh figures at the start of each round. Paused while the screen is not live: an
-// offline wall keeps what it shows instead of flying to places whose tiles cannot load.
+// again from fresh figures at the start of each round. Paused while the screen is not live (an
+// offline wall keeps what it shows instead of flying to places whose tiles cannot load) and while
+// a red alert holds the map on its place.
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { fetchChildren } from "../api";
 import type { Unit } from "../types";
@@ -17,6 +18,7 @@ export class WallTour {
   private stops: TourStop[] = [];
   private index = -1;
   private live = false;
+  private held = false;
 
   constructor(
     private readonly map: MapLibreMap, private readonly scope: () => Unit, private readonly i18n: I18n, private readonly seconds: number,
@@ -25,10 +27,7 @@ export class WallTour {
   }
 
   start(): void {
-    if (this.seconds <= 0) {
-      this.element.hidden = true;
-      return;
-    }
+    if (this.seconds <= 0) return;
     void this.step();
     setInterval(() => void this.step(), this.seconds * 1000);
   }
@@ -38,8 +37,21 @@ export class WallTour {
     this.render();
   }
 
+  /**
+   * Shows `bbox` (a red alert's place) with `topPadding` pixels kept free above it, and holds the
+   * tour there until called with null.
+   */
+  hold(bbox: [number, number, number, number] | null, topPadding = 0): void {
+    const wasHeld = this.held;
+    this.held = bbox !== null;
+    if (bbox) this.map.fitBounds(bbox, { padding: { top: topPadding + 40, bottom: 40, left: 40, right: 40 }, maxZoom: 13, duration: 2500, essential: true });
+    // Without a tour to move on, go back to the whole scope.
+    else if (wasHeld && this.seconds <= 0 && this.scope().bbox) this.map.fitBounds(this.scope().bbox!, { padding: 40, duration: 2500 });
+    this.render();
+  }
+
   private async step(): Promise<void> {
-    if (!this.live && this.index >= 0) return;
+    if (this.held || (!this.live && this.index >= 0)) return;
     if (this.index + 1 >= this.stops.length) {
       this.stops = await this.plan().catch(() => this.stops);
       this.index = -1;
@@ -62,6 +74,7 @@ export class WallTour {
 
   private render(): void {
     const stop = this.stops[this.index];
+    this.element.hidden = this.held || this.seconds <= 0;
     if (!stop) return;
     const { t } = this.i18n;
     this.element.textContent = this.live

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { featureState, featureTarget, FeatureStateLayers } from "../../src/layers/liveFeatures";
+import { featureState, featureTarget, FeatureStateLayers, NoRefetchLayers } from "../../src/layers/liveFeatures";
 import { liveValue, shareFillOpacity, unitFillLayer, zoneFillColor } from "../../src/layers/unitLayers";
 import { Themes, ZoneColors } from "../../src/layers/palette";
 import { stats } from "../fixtures";
@@ -19,6 +19,8 @@ describe("live figures on the map", () => {
   it("carry the tile properties the layers draw, under the tiles' names", () => {
     expect(featureState(stats({ zone: "yellow", shareAtLeastII: 0.4 }))).toMatchObject({ zone: "yellow", share2: 0.4, households: 20 });
     expect([...FeatureStateLayers].sort()).toEqual(["counties", "townships", "villages"]);
+    expect(NoRefetchLayers.has("labels")).toBe(true);
+    expect(NoRefetchLayers.has("sites")).toBe(false);
   });
 });
 

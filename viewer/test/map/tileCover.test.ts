@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { heldZooms, tilesCovering, tilesToRefresh } from "../../src/map/tileCover";
-import { FeatureStateLayers } from "../../src/layers/liveFeatures";
+import { NoRefetchLayers } from "../../src/layers/liveFeatures";
 
 // 南坪村 in the test data: 102.6–102.7 E, 28.0–28.1 N.
 const village: [number, number, number, number] = [102.6, 28.0, 102.7, 28.1];
@@ -29,7 +29,7 @@ describe("tile cover", () => {
     expect(heldZooms(3, { id: "labels", minzoom: 4, maxzoom: 14 })).toEqual([4, 5]);
   });
 
-  it("refetches the other layers' tiles, never those feature state recolours", () => {
+  it("refetches the sites' tiles, never the polygons feature state recolours or the labels figures do not change", () => {
     const sources = [
       { id: "villages", minzoom: 10, maxzoom: 14 },
       { id: "labels", minzoom: 4, maxzoom: 14 },
@@ -39,9 +39,10 @@ describe("tile cover", () => {
       { layer: "villages", box: village },
       { layer: "labels", box: village },
       { layer: "risk-heat", box: village },
+      { layer: "sites", box: [102.65, 28.05, 102.65, 28.05] as [number, number, number, number] },
     ];
-    const refresh = tilesToRefresh(areas, sources, 10.5, FeatureStateLayers);
-    expect([...refresh.keys()]).toEqual(["labels"]);
-    expect(refresh.get("labels")).toContainEqual({ z: 10, x: 804, y: 428 });
+    const refresh = tilesToRefresh(areas, sources, 10.5, NoRefetchLayers);
+    expect([...refresh.keys()]).toEqual(["sites"]);
+    expect(refresh.get("sites")).toContainEqual({ z: 10, x: 803, y: 428 });
   });
 });
