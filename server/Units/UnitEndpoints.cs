@@ -21,8 +21,11 @@ public static class UnitEndpoints
         return dto is null ? NotFoundUnit(unit) : TypedResults.Ok(dto);
     }
 
-    private static async Task<Results<Ok<List<UnitDto>>, ProblemHttpResult>> ListChildren(string? parent, UnitQueries queries, CancellationToken ct)
+    /// <summary>The children of <paramref name="parent"/>; without a <c>parent</c> parameter, the root units.</summary>
+    private static async Task<Results<Ok<List<UnitDto>>, ProblemHttpResult>> ListChildren(
+        string? parent, HttpRequest request, UnitQueries queries, CancellationToken ct)
     {
+        if (!request.Query.ContainsKey("parent")) return TypedResults.Ok(await queries.RootsAsync(ct));
         if (!UnitCode.TryParse(parent, out var unit)) return BadCode("parent", parent);
         if (await queries.GetAsync(unit, ct) is null) return NotFoundUnit(unit);
         return TypedResults.Ok(await queries.ChildrenAsync(unit, ct));
