@@ -4,6 +4,7 @@ using RiskMap.Server.Demo;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
 using RiskMap.Server.Imports;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Units;
 using RiskMap.Server.Tiles;
 using RiskMap.Server.Viewer;
@@ -20,6 +21,7 @@ try
     builder.Services.AddDemo();                      // the demo dataset, when Demo:Enabled
     builder.AddTiles();                              // vector tile SQL, byte-bounded cache, invalidation
     builder.Services.AddImports();                   // households and boundaries imports, the export
+    builder.Services.AddRegions();                   // drawn-region figures, visit lists, saved watch regions
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -34,6 +36,7 @@ try
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
     app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
+    app.MapRegionEndpoints();                        // POST /api/regions/query|households, /api/regions CRUD
 
     await app.RunAsync();
     return 0;

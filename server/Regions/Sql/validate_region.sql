@@ -1,7 +1,8 @@
 -- Judges a drawn region: valid as a polygon (and if not, why and where), its area, the largest
 -- area allowed, and the geometry as WKB for the queries that follow. $1 the region as a GeoJSON
 -- MultiPolygon in EPSG:4326 (structure and coordinates already checked), $2 the configured
--- largest area (km²), used when no province has an outline.
+-- largest area (km²), used when no province has an outline. A province's area is its stored
+-- area_km2, or computed from its outline when none is stored.
 WITH given AS (
     -- the outline as drawn
     SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326) AS g
@@ -10,7 +11,7 @@ SELECT ST_IsValid(g),
        ST_IsValidReason(g),
        -- km² in the equal-area projection admin_unit.area_km2 uses (EPSG:6933)
        ST_Area(ST_Transform(g, 6933)) / 1e6,
-       coalesce((SELECT max(area_km2) FROM admin_unit WHERE level = 1 AND geom IS NOT NULL), $2),
+       coalesce((SELECT max(coalesce(area_km2, ST_Area(ST_Transform(geom, 6933)) / 1e6)) FROM admin_unit WHERE level = 1 AND geom IS NOT NULL), $2),
        ST_NPoints(g),
        ST_AsBinary(g)
 FROM given

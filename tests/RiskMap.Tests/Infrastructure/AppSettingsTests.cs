@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using RiskMap.Server.Demo;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Viewer;
@@ -21,6 +22,7 @@ public sealed class AppSettingsTests
         AssertSameProperties(new StatisticsOptions(), config.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>()!);
         AssertSameProperties(new DemoOptions(), config.GetSection(DemoOptions.Section).Get<DemoOptions>()!);
         AssertSameProperties(new ViewerOptions(), config.GetSection(ViewerOptions.Section).Get<ViewerOptions>()!);
+        AssertSameProperties(new RegionOptions(), config.GetSection(RegionOptions.Section).Get<RegionOptions>()!);
         var regions = config.GetSection(RegionRuleOptions.Section).Get<RegionRuleOptions>()!;
         var defaults = new RegionRuleOptions();
         Assert.Equal(defaults.MinimumHouseholds, regions.MinimumHouseholds);
