@@ -40,6 +40,11 @@ CREATE TABLE household_outside_village (
     geom         geometry(Point, 4326) NOT NULL,
     PRIMARY KEY (county_code, household_id)
 );
+INSERT INTO household_outside_village (county_code, household_id, village_code, geom)
+SELECT h.county_code, h.household_id, h.village_code, h.geom
+  FROM household h
+  LEFT JOIN admin_unit v ON v.code = h.village_code
+ WHERE NOT coalesce(ST_Covers(v.geom, h.geom), false);
 CREATE INDEX household_outside_village_geom ON household_outside_village USING gist (geom);
 CREATE INDEX household_outside_village_village ON household_outside_village (village_code);
 
