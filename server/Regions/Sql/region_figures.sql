@@ -1,6 +1,7 @@
 -- What the households tested one by one add to (or take from) the summed figures of the
 -- villages a region covers whole, and the region's exact income median. A household is in the
--- region when its point intersects it (inside or on the border): the test of naive_figures.sql.
+-- region when the region covers its point (inside or on the border): for a point the same as
+-- naive_figures.sql's ST_Intersects, and several times cheaper per point in PostGIS 3.3.
 -- $1 region (WKB, EPSG:4326); $2 codes of the villages covered whole, $3 their counties;
 -- $4 codes of the villages crossing the border, $5 their counties. The county lists let the
 -- planner prune household partitions (hash-partitioned by county).
@@ -10,7 +11,7 @@ WITH tested AS (
            h.dibao, h.tekun, h.last_assistance_on, h.gap_should_monitor, h.gap_unassisted, h.gap_should_exit,
            h.income_per_capita
     FROM household h
-    WHERE h.county_code = ANY($5) AND h.village_code = ANY($4) AND ST_Intersects(ST_GeomFromWKB($1, 4326), h.geom)
+    WHERE h.county_code = ANY($5) AND h.village_code = ANY($4) AND ST_Covers(ST_GeomFromWKB($1, 4326), h.geom)
     UNION ALL
     -- households whose point is outside their own village's polygon (household_outside_village):
     -- -1 for those of whole villages whose point is not in the region,
@@ -21,15 +22,17 @@ WITH tested AS (
     FROM household_outside_village o
     JOIN household h ON h.county_code = o.county_code AND h.household_id = o.household_id
     WHERE NOT o.village_code = ANY($4)
-      AND (o.village_code = ANY($2)) <> ST_Intersects(ST_GeomFromWKB($1, 4326), o.geom)
+      AND (o.village_code = ANY($2)) <> ST_Covers(ST_GeomFromWKB($1, 4326), o.geom)
 ), incomes AS (
-    -- every income in the region: the whole villages' less those of their households outside it,
-    -- and the tested households'
-    SELECT h.income_per_capita FROM household h
-    WHERE h.county_code = ANY($3) AND h.village_code = ANY($2)
-      AND NOT EXISTS (SELECT 1 FROM tested t WHERE t.sign < 0 AND t.county_code = h.county_code AND t.household_id = h.household_id)
+    -- every income in the region with how many households have it: the whole villages' households,
+    -- plus the tested ones (+1), less those of whole villages whose point is outside (-1)
+    SELECT h.income_per_capita AS income, 1 AS n FROM household h WHERE h.county_code = ANY($3) AND h.village_code = ANY($2)
     UNION ALL
-    SELECT income_per_capita FROM tested WHERE sign > 0
+    SELECT income_per_capita, sign FROM tested
+), running AS (
+    -- households at or below each income, and in all
+    SELECT income, sum(sum(n)) OVER (ORDER BY income) AS at_or_below, sum(sum(n)) OVER () AS total
+    FROM incomes GROUP BY income
 )
 SELECT coalesce(sum(sign), 0)::int,
        coalesce(sum(sign) FILTER (WHERE monitoring_status = 1), 0)::int,
@@ -47,6 +50,8 @@ SELECT coalesce(sum(sign), 0)::int,
        coalesce(sum(sign) FILTER (WHERE gap_should_monitor), 0)::int,
        coalesce(sum(sign) FILTER (WHERE gap_unassisted), 0)::int,
        coalesce(sum(sign) FILTER (WHERE gap_should_exit), 0)::int,
-       (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY income_per_capita) FROM incomes),
+       -- the median as percentile_disc(0.5) and the units' medians have it: the lowest income with at
+       -- least half of the households at or below it
+       (SELECT min(income) FROM running WHERE 2 * at_or_below >= total),
        count(*)::int
 FROM tested

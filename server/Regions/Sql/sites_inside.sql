@@ -9,5 +9,5 @@ SELECT s.site_id, s.name, s.village_code, s.capacity_households, s.relocated_hou
        r.income_median, coalesce(r.zone, 'green'), coalesce(r.scale_return, false), ST_X(s.geom), ST_Y(s.geom)
 FROM resettlement_site s
 LEFT JOIN region_stats r ON r.subject_kind = 'site' AND r.subject_id = s.site_id
-WHERE ST_Intersects(ST_GeomFromWKB($1, 4326), s.geom)
+WHERE ST_Covers(ST_GeomFromWKB($1, 4326), s.geom)
 ORDER BY s.site_id
