@@ -7,6 +7,7 @@ return name switch
     "statistics" => await StatisticsBench.RunAsync(args.Skip(1).ToArray()),
     "calibration" => await CalibrationReport.RunAsync(args.Skip(1).ToArray()),
     "load" => await LoadBench.RunAsync(args.Skip(1).ToArray()),
+    "regions" => await RegionBench.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -14,6 +15,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RiskMap.Bench -- statistics [--households N] [--batch N] [--runs N]");
     Console.Error.WriteLine("       … -- load [--scale 0.685] [--root 513400000000] [--runs 3]");
+    Console.Error.WriteLine("       … -- regions [--scale 0.4] [--runs 9] [--shapes 3]");
     Console.Error.WriteLine("       … -- calibration [scale]");
     return 2;
 }
