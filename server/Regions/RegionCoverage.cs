@@ -5,8 +5,12 @@ using RiskMap.Server.Statistics;
 
 namespace RiskMap.Server.Regions;
 
-/// <summary>A county, township or village a region touches: whole (the region covers its outline) or partly, with its own stored figures.</summary>
-public sealed record TouchedUnit(long Code, UnitLevel Level, string Name, bool Whole, RegionFigures Figures);
+/// <summary>
+/// A county, township or village a region touches: whole (the region covers its outline) or
+/// partly, with its own stored figures, and the version of those while its median is fresh
+/// (null while stale), which says whether a copy of its incomes still holds.
+/// </summary>
+public sealed record TouchedUnit(long Code, UnitLevel Level, string Name, bool Whole, RegionFigures Figures, string? IncomeToken);
 
 /// <summary>
 /// Which units a region touches and covers whole (classify_units.sql). Villages covered whole
@@ -20,10 +24,13 @@ public sealed class RegionCoverage
     public required long[] WholeVillageCounties { get; init; }
     public required long[] CrossingVillages { get; init; }
     public required long[] CrossingVillageCounties { get; init; }
+    /// <summary>How many times a bulk load has replaced every household (household_generation).</summary>
+    public required long Generation { get; init; }
 
     public static async Task<RegionCoverage> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, byte[] wkb, CancellationToken ct)
     {
         var units = new List<TouchedUnit>();
+        long generation = 0;
         await using (var cmd = new NpgsqlCommand(SqlFile.Load("Regions.classify_units"), conn, tx))
         {
             cmd.Parameters.Add(new() { Value = wkb });
@@ -34,7 +41,8 @@ public sealed class RegionCoverage
                 var figures = FiguresColumns.Read(r, 4, SubjectKind.Unit, code);
                 figures.Zone = r.GetString(18);
                 figures.ScaleReturn = r.GetBoolean(19);
-                units.Add(new TouchedUnit(code, (UnitLevel)r.GetInt16(1), r.GetString(2), r.GetBoolean(3), figures));
+                units.Add(new TouchedUnit(code, (UnitLevel)r.GetInt16(1), r.GetString(2), r.GetBoolean(3), figures, r.IsDBNull(20) ? null : r.GetString(20)));
+                generation = r.GetInt64(21);
             }
         }
         var villages = units.Where(u => u.Level == UnitLevel.Village).ToList();
@@ -45,6 +53,7 @@ public sealed class RegionCoverage
             Units = units,
             WholeVillages = Codes(true), WholeVillageCounties = Counties(true),
             CrossingVillages = Codes(false), CrossingVillageCounties = Counties(false),
+            Generation = generation,
         };
     }
 

@@ -11,8 +11,9 @@ public sealed record RegionCount(RegionFigures Figures, int HouseholdsTested);
 /// A region's exact figures, fast: the stored figures of the villages it covers whole, plus the
 /// households of villages crossing its border tested one by one, corrected for households whose
 /// point lies outside their own village (household_outside_village). The income median is not
-/// summable, so it is computed over every income in the region (percentile_disc(0.5), the
-/// convention of the units' medians), never taken from region_stats, whose medians lag.
+/// summable, so it is computed over every income in the region (<see cref="IncomeMedian"/>, the
+/// convention of the units' medians), never taken from region_stats, whose medians lag: the whole
+/// villages' incomes (from <see cref="VillageIncomeCache"/>) with those tested added and taken away.
 /// Equal to <see cref="NaiveRegionFigures"/> for every region (tests/RiskMap.Tests/Regions).
 /// </summary>
 public static class RegionFiguresQuery
@@ -21,25 +22,32 @@ public static class RegionFiguresQuery
     /// <param name="tx">The caller's transaction, if any.</param>
     /// <param name="wkb">The region, as in <see cref="RegionShape.Wkb"/>.</param>
     /// <param name="coverage">The units it touches, read with the same <paramref name="wkb"/>.</param>
+    /// <param name="incomes">Whole villages' incomes, kept between queries.</param>
     /// <param name="kind">The subject kind the figures describe.</param>
     /// <param name="subjectId">The subject id the figures describe.</param>
     /// <param name="ct">Cancels the query.</param>
     public static async Task<RegionCount> ComputeAsync(
-        NpgsqlConnection conn, NpgsqlTransaction? tx, byte[] wkb, RegionCoverage coverage, string kind, long subjectId, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction? tx, byte[] wkb, RegionCoverage coverage, VillageIncomeCache incomes,
+        string kind, long subjectId, CancellationToken ct)
     {
         var figures = coverage.SumOfWholeVillages(kind, subjectId);
-        await using var cmd = new NpgsqlCommand(SqlFile.Load("Regions.region_figures"), conn, tx);
-        cmd.Parameters.Add(new() { Value = wkb });
-        cmd.Parameters.Add(new() { Value = coverage.WholeVillages });
-        cmd.Parameters.Add(new() { Value = coverage.WholeVillageCounties });
-        cmd.Parameters.Add(new() { Value = coverage.CrossingVillages });
-        cmd.Parameters.Add(new() { Value = coverage.CrossingVillageCounties });
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        var tested = FiguresColumns.Read(r, 0, kind, subjectId);
-        figures.Add(tested);
-        figures.IncomeMedian = tested.IncomeMedian;
-        return new RegionCount(figures, r.GetInt32(FiguresColumns.Count));
+        int tested;
+        int[] added, removed;
+        await using (var cmd = new NpgsqlCommand(SqlFile.Load("Regions.region_figures"), conn, tx))
+        {
+            cmd.Parameters.Add(new() { Value = wkb });
+            cmd.Parameters.Add(new() { Value = coverage.WholeVillages });
+            cmd.Parameters.Add(new() { Value = coverage.CrossingVillages });
+            cmd.Parameters.Add(new() { Value = coverage.CrossingVillageCounties });
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            figures.Add(FiguresColumns.Read(r, 0, kind, subjectId));
+            tested = r.GetInt32(FiguresColumns.Count);
+            added = r.GetFieldValue<int[]>(FiguresColumns.Count + 1);
+            removed = r.GetFieldValue<int[]>(FiguresColumns.Count + 2);
+        }
+        figures.IncomeMedian = IncomeMedian.Of(await incomes.WholeVillagesAsync(conn, tx, coverage, ct), added, removed);
+        return new RegionCount(figures, tested);
     }
 }
 

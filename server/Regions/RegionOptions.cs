@@ -38,6 +38,13 @@ public sealed class RegionOptions : IValidatableObject
     [Range(1, 10_000_000)]
     public int MaxExportHouseholds { get; set; } = 200_000;
 
+    /// <summary>
+    /// Most household incomes kept between region queries for medians (VillageIncomeCache), 4 bytes
+    /// each: 20 M ≈ 80 MB, twice a province of 10 M households.
+    /// </summary>
+    [Range(0, 1_000_000_000)]
+    public long IncomeCacheHouseholds { get; set; } = 20_000_000;
+
     /// <summary>Most alert rules one watch region may carry.</summary>
     [Range(0, 100)]
     public int MaxRulesPerRegion { get; set; } = 10;

@@ -19,7 +19,7 @@ public sealed record RegionReport(RegionShape Shape, RegionFigures Figures, Regi
 /// Answers region requests. Each runs in one read-only repeatable-read transaction, so the stored
 /// figures of whole villages and the households tested one by one come from the same snapshot.
 /// </summary>
-public sealed class RegionQueries(NpgsqlDataSource db, IOptions<RegionOptions> options, IOptions<RegionRuleOptions> rules)
+public sealed class RegionQueries(NpgsqlDataSource db, VillageIncomeCache incomes, IOptions<RegionOptions> options, IOptions<RegionRuleOptions> rules)
 {
     public async Task<RegionReport> ReportAsync(RegionSpec spec, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class RegionQueries(NpgsqlDataSource db, IOptions<RegionOptions> o
         await using var tx = await BeginReadAsync(conn, ct);
         var shape = await RegionShapes.ResolveAsync(conn, tx, spec, options.Value, ct);
         var coverage = await RegionCoverage.ReadAsync(conn, tx, shape.Wkb, ct);
-        var count = await RegionFiguresQuery.ComputeAsync(conn, tx, shape.Wkb, coverage, SubjectKind.Region, shape.Subject.RegionId ?? 0, ct);
+        var count = await RegionFiguresQuery.ComputeAsync(conn, tx, shape.Wkb, coverage, incomes, SubjectKind.Region, shape.Subject.RegionId ?? 0, ct);
         count.Figures.Classify(shape.Subject.Level, rules.Value);
         var sites = await SitesAsync(conn, tx, shape.Wkb, ct);
         await tx.CommitAsync(ct);

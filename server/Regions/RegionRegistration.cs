@@ -17,6 +17,7 @@ public static class RegionRegistration
     public static IServiceCollection AddRegions(this IServiceCollection services)
     {
         services.AddOptions<RegionOptions>().BindConfiguration(RegionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<VillageIncomeCache>();
         services.AddSingleton<RegionQueries>();
         services.AddSingleton<WatchRegionFigures>();
         services.AddSingleton<WatchRegions>();

@@ -14,7 +14,7 @@ public sealed record WatchRegionChange(long RegionId, string Name, RegionFigures
 /// exact path. The live pipeline calls <see cref="RefreshTouchedAsync(NpgsqlConnection, NpgsqlTransaction?, IReadOnlyCollection{long}, CancellationToken)"/>
 /// after household writes, in their transaction, and hands the changes to the alert engine.
 /// </summary>
-public sealed class WatchRegionFigures(IOptions<RegionRuleOptions> rules, TimeProvider time)
+public sealed class WatchRegionFigures(VillageIncomeCache incomes, IOptions<RegionRuleOptions> rules, TimeProvider time)
 {
     /// <summary>Recomputes the saved regions that meet the outlines of the villages whose households changed.</summary>
     public Task<IReadOnlyList<WatchRegionChange>> RefreshTouchedAsync(
@@ -78,7 +78,7 @@ public sealed class WatchRegionFigures(IOptions<RegionRuleOptions> rules, TimePr
         {
             var shape = await RegionShapes.SavedAsync(conn, tx, id, ct);
             var coverage = await RegionCoverage.ReadAsync(conn, tx, shape.Wkb, ct);
-            var figures = (await RegionFiguresQuery.ComputeAsync(conn, tx, shape.Wkb, coverage, SubjectKind.Region, id, ct)).Figures;
+            var figures = (await RegionFiguresQuery.ComputeAsync(conn, tx, shape.Wkb, coverage, incomes, SubjectKind.Region, id, ct)).Figures;
             figures.Classify(RegionLevel.Region, rules.Value);
             var old = stored[id];
             // Version 0: no row stored yet (a region just saved), which gets one even when empty.

@@ -88,9 +88,16 @@ END $$;
 CREATE TRIGGER household_outside_village_delete AFTER DELETE ON household
     REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION household_outside_village_removed();
 
+-- Counts the times every household was replaced at once (TRUNCATE, as a bulk load does), so
+-- copies of households' incomes kept between region queries (Regions/VillageIncomeCache) know
+-- they are from before. Read in the same snapshot as the households.
+CREATE TABLE household_generation (generation bigint NOT NULL);
+INSERT INTO household_generation VALUES (1);
+
 CREATE FUNCTION household_outside_village_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     TRUNCATE household_outside_village;
+    UPDATE household_generation SET generation = generation + 1;
     RETURN NULL;
 END $$;
 CREATE TRIGGER household_outside_village_truncate AFTER TRUNCATE ON household

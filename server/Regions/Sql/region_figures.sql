@@ -1,17 +1,17 @@
 -- What the households tested one by one add to (or take from) the summed figures of the
--- villages a region covers whole, and the region's exact income median. A household is in the
+-- villages a region covers whole, and the incomes they add and take away (the median is
+-- computed from these and the whole villages' incomes by IncomeMedian). A household is in the
 -- region when the region covers its point (inside or on the border): for a point the same as
 -- naive_figures.sql's ST_Intersects, and several times cheaper per point in PostGIS 3.3.
--- $1 region (WKB, EPSG:4326); $2 codes of the villages covered whole, $3 their counties;
--- $4 codes of the villages crossing the border, $5 their counties. The county lists let the
--- planner prune household partitions (hash-partitioned by county).
+-- $1 region (WKB, EPSG:4326); $2 codes of the villages covered whole; $3 codes of the villages
+-- crossing the border, $4 their counties (so household partitions, hashed by county, prune).
 WITH tested AS (
     -- +1: households of crossing villages whose point lies in the region
     SELECT 1 AS sign, h.county_code, h.household_id, h.risk_level, h.monitoring_status, h.category, h.risk_types,
            h.dibao, h.tekun, h.last_assistance_on, h.gap_should_monitor, h.gap_unassisted, h.gap_should_exit,
            h.income_per_capita
     FROM household h
-    WHERE h.county_code = ANY($5) AND h.village_code = ANY($4) AND ST_Covers(ST_GeomFromWKB($1, 4326), h.geom)
+    WHERE h.county_code = ANY($4) AND h.village_code = ANY($3) AND ST_Covers(ST_GeomFromWKB($1, 4326), h.geom)
     UNION ALL
     -- households whose point is outside their own village's polygon (household_outside_village):
     -- -1 for those of whole villages whose point is not in the region,
@@ -21,18 +21,8 @@ WITH tested AS (
            h.gap_should_monitor, h.gap_unassisted, h.gap_should_exit, h.income_per_capita
     FROM household_outside_village o
     JOIN household h ON h.county_code = o.county_code AND h.household_id = o.household_id
-    WHERE NOT o.village_code = ANY($4)
+    WHERE NOT o.village_code = ANY($3)
       AND (o.village_code = ANY($2)) <> ST_Covers(ST_GeomFromWKB($1, 4326), o.geom)
-), incomes AS (
-    -- every income in the region with how many households have it: the whole villages' households,
-    -- plus the tested ones (+1), less those of whole villages whose point is outside (-1)
-    SELECT h.income_per_capita AS income, 1 AS n FROM household h WHERE h.county_code = ANY($3) AND h.village_code = ANY($2)
-    UNION ALL
-    SELECT income_per_capita, sign FROM tested
-), running AS (
-    -- households at or below each income, and in all
-    SELECT income, sum(sum(n)) OVER (ORDER BY income) AS at_or_below, sum(sum(n)) OVER () AS total
-    FROM incomes GROUP BY income
 )
 SELECT coalesce(sum(sign), 0)::int,
        coalesce(sum(sign) FILTER (WHERE monitoring_status = 1), 0)::int,
@@ -50,8 +40,9 @@ SELECT coalesce(sum(sign), 0)::int,
        coalesce(sum(sign) FILTER (WHERE gap_should_monitor), 0)::int,
        coalesce(sum(sign) FILTER (WHERE gap_unassisted), 0)::int,
        coalesce(sum(sign) FILTER (WHERE gap_should_exit), 0)::int,
-       -- the median as percentile_disc(0.5) and the units' medians have it: the lowest income with at
-       -- least half of the households at or below it
-       (SELECT min(income) FROM running WHERE 2 * at_or_below >= total),
-       count(*)::int
+       -- no median here: the incomes tested households add and take away, for IncomeMedian
+       NULL::int,
+       count(*)::int,
+       coalesce(array_agg(income_per_capita) FILTER (WHERE sign > 0), '{}'),
+       coalesce(array_agg(income_per_capita) FILTER (WHERE sign < 0), '{}')
 FROM tested
