@@ -38,10 +38,8 @@ public sealed class RegionCoverage
             while (await r.ReadAsync(ct))
             {
                 var code = r.GetInt64(0);
-                var figures = FiguresColumns.Read(r, 4, SubjectKind.Unit, code);
-                figures.Zone = r.GetString(18);
-                figures.ScaleReturn = r.GetBoolean(19);
-                units.Add(new TouchedUnit(code, (UnitLevel)r.GetInt16(1), r.GetString(2), r.GetBoolean(3), figures, r.IsDBNull(20) ? null : r.GetString(20)));
+                units.Add(new TouchedUnit(code, (UnitLevel)r.GetInt16(1), r.GetString(2), r.GetBoolean(3),
+                    FiguresColumns.ReadStored(r, 4, SubjectKind.Unit, code), r.IsDBNull(20) ? null : r.GetString(20)));
                 generation = r.GetInt64(21);
             }
         }
@@ -89,6 +87,15 @@ public static class FiguresColumns
             IncomeMedian = r.IsDBNull(first + 13) ? null : r.GetInt32(first + 13),
         };
         f.ReadRiskTypeJson(r.GetString(first + 8));
+        return f;
+    }
+
+    /// <summary>A stored row's figures: the fourteen columns, then zone and scale flag.</summary>
+    public static RegionFigures ReadStored(NpgsqlDataReader r, int first, string kind, long subjectId)
+    {
+        var f = Read(r, first, kind, subjectId);
+        f.Zone = r.GetString(first + Count);
+        f.ScaleReturn = r.GetBoolean(first + Count + 1);
         return f;
     }
 }

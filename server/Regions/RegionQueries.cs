@@ -97,11 +97,8 @@ public sealed class RegionQueries(NpgsqlDataSource db, VillageIncomeCache income
         while (await r.ReadAsync(ct))
         {
             var id = r.GetInt64(0);
-            var figures = FiguresColumns.Read(r, 8, SubjectKind.Site, id);
-            figures.Zone = r.GetString(22);
-            figures.ScaleReturn = r.GetBoolean(23);
             sites.Add(new SiteInside(id, r.GetString(1), r.GetInt64(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), r.GetInt32(7),
-                figures, r.GetDouble(24), r.GetDouble(25)));
+                FiguresColumns.ReadStored(r, 8, SubjectKind.Site, id), r.GetDouble(24), r.GetDouble(25)));
         }
         return sites;
     }

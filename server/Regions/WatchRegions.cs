@@ -102,9 +102,7 @@ public sealed class WatchRegions(NpgsqlDataSource db, WatchRegionFigures figures
             while (await r.ReadAsync(ct))
             {
                 var regionId = r.GetInt64(0);
-                var f = FiguresColumns.Read(r, 6, SubjectKind.Region, regionId);
-                f.Zone = r.GetString(20);
-                f.ScaleReturn = r.GetBoolean(21);
+                var f = FiguresColumns.ReadStored(r, 6, SubjectKind.Region, regionId);
                 f.Version = r.GetInt64(22);
                 rows.Add((regionId, r.GetString(1), r.GetDouble(2), r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4),
                     r.IsDBNull(5) ? null : r.GetString(5), f, r.IsDBNull(23) ? null : r.GetFieldValue<DateTimeOffset>(23)));

@@ -12,11 +12,8 @@ public sealed class RegionEndpointTests
     [Fact]
     public async Task DrawnRegion_GivesItsFiguresZoneTheUnitsItTouchesAndTheSitesInside()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await WriteHouseholdsAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync();
+        var client = api.Client;
 
         var answer = await PostAsync(client, "/api/regions/query", OverA1AndEdges);
 
@@ -45,11 +42,8 @@ public sealed class RegionEndpointTests
     [Fact]
     public async Task UnitCodeQuery_CountsTheHouseholdsInsideTheUnitsOutline()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await WriteHouseholdsAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync();
+        var client = api.Client;
 
         var answer = await PostAsync(client, "/api/regions/query", """{"unitCode": "513431100"}""");
 
@@ -61,11 +55,8 @@ public sealed class RegionEndpointTests
     [Fact]
     public async Task VisitList_GivesHouseholdsWorstFirstWithTheirReasons_PageByPage()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await WriteHouseholdsAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync();
+        var client = api.Client;
 
         var first = await PostAsync(client, "/api/regions/households?limit=1", OverA1AndEdges);
         var second = await PostAsync(client, "/api/regions/households?limit=1&offset=1", OverA1AndEdges);
@@ -86,11 +77,8 @@ public sealed class RegionEndpointTests
     [Fact]
     public async Task CsvExports_OpenInExcel_WithAByteOrderMarkAndChineseHeaders()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await WriteHouseholdsAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync();
+        var client = api.Client;
 
         var figures = await client.PostAsync("/api/regions/query.csv", Json(OverA1AndEdges));
         var households = await client.PostAsync("/api/regions/households.csv", Json(OverA1AndEdges));
@@ -115,11 +103,8 @@ public sealed class RegionEndpointTests
     [Fact]
     public async Task GeoJsonExports_AreFeatureCollectionsWithTheRegionUnitsAndHouseholds()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await WriteHouseholdsAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync();
+        var client = api.Client;
 
         var figures = await client.PostAsync("/api/regions/query.geojson", Json(OverA1AndEdges));
         var households = await client.PostAsync("/api/regions/households.geojson", Json(OverA1AndEdges));

@@ -4,13 +4,12 @@ using RiskMap.Server.Demo;
 using RiskMap.Server.Regions;
 using RiskMap.Server.Statistics;
 using RiskMap.Tests.Infrastructure;
+using static RiskMap.Tests.Regions.RegionRequests;
 
 namespace RiskMap.Tests.Regions;
 
 public sealed class RegionExactnessTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 11, 20, 2, 0, 0, TimeSpan.Zero);
-
     [Fact]
     public async Task FastFigures_EqualTestingEveryHousehold_ForManyRandomRegions()
     {

@@ -34,10 +34,8 @@ public sealed class RegionInputTests
     [MemberData(nameof(BadRegions))]
     public async Task BadRegion_IsAnswered400WithAProblemNamingTheFault(string @case, string body, string title, string detail)
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString, new Dictionary<string, string?> { ["Regions:MaxVertices"] = "32" });
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync(withHouseholds: false, new Dictionary<string, string?> { ["Regions:MaxVertices"] = "32" });
+        var client = api.Client;
 
         var response = await client.PostAsync("/api/regions/query", Json(body));
 
@@ -51,10 +49,8 @@ public sealed class RegionInputTests
     [Fact]
     public async Task UnknownSavedRegionOrUnit_IsAnswered404()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync(withHouseholds: false);
+        var client = api.Client;
 
         var region = await client.PostAsync("/api/regions/query", Json("""{"regionId": 77}"""));
         var unit = await client.PostAsync("/api/regions/query", Json("""{"unitCode": "520000"}"""));
@@ -68,10 +64,8 @@ public sealed class RegionInputTests
     [Fact]
     public async Task RejectedSavedRegion_StoresNothing()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync(withHouseholds: false);
+        var (db, client) = (api.Db, api.Client);
         var bowTie = """{"type": "Polygon", "coordinates": [[[102.6, 28.0], [102.7, 28.1], [102.7, 28.0], [102.6, 28.1], [102.6, 28.0]]]}""";
 
         var invalid = await client.PostAsync("/api/regions", Json($$"""{"name": "河谷", "geometry": {{bowTie}}}"""));

@@ -36,11 +36,32 @@ public static class RegionRequests
             TestUnits.Household("A2-middle", TestUnits.VillageA2, 3000));
     }
 
+    /// <summary>The server in memory on a new database holding TestUnits and, unless told otherwise, the households above.</summary>
+    public static async Task<RegionApi> StartAsync(bool withHouseholds = true, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        if (withHouseholds) await WriteHouseholdsAsync(db);
+        var factory = new RiskMapFactory(db.ConnectionString, settings);
+        return new RegionApi(db, factory, factory.CreateClient());
+    }
+
     public static async Task<JsonElement> PostAsync(HttpClient client, string path, string body)
     {
         var response = await client.PostAsync(path, Json(body));
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {json}");
         return json;
+    }
+}
+
+/// <summary>A test's database, the server on it and a client; disposed in reverse.</summary>
+public sealed record RegionApi(TestDatabase Db, RiskMapFactory Factory, HttpClient Client) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        await Db.DisposeAsync();
     }
 }

@@ -14,11 +14,8 @@ public sealed class WatchRegionTests
     [Fact]
     public async Task SavedRegion_CanBeCreatedListedFetchedRenamedAndDeleted()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await WriteHouseholdsAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync();
+        var (db, client) = (api.Db, api.Client);
 
         var created = await client.PostAsync("/api/regions", Json($$"""{"name": "南坪河谷", "geometry": {{OverA1AndEdges}}, "rules": {{Rules}}}"""));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -53,11 +50,8 @@ public sealed class WatchRegionTests
     [Fact]
     public async Task SavedRegion_KeepsItsFiguresInRegionStatsAsARegionSubject()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await WriteHouseholdsAsync(db);
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        await using var api = await StartAsync();
+        var (db, client) = (api.Db, api.Client);
 
         var region = await PostAsync(client, "/api/regions", $$"""{"name": "新城镇", "unitCode": "513431100"}""");
 
@@ -77,12 +71,7 @@ public sealed class WatchRegionTests
         var valley = await CreateAsync(regions, "河谷", OverA1AndEdges, [new WatchRule(null, WatchMetric.ShareAtLeastTwo, 0.4, 0.3, 3)]);
         var north = await CreateAsync(regions, "北", Box(102.61, 28.15, 102.79, 28.19), []);
 
-        await using var conn = await db.DataSource.OpenConnectionAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        await services.Get<RiskMap.Server.Households.HouseholdWriter>().UpsertAsync(conn, tx,
-            [TestUnits.Household("A1-3", TestUnits.VillageA1, 2500)], CancellationToken.None);
-        var changes = await services.Get<WatchRegionFigures>().RefreshTouchedAsync(conn, tx, [TestUnits.VillageA1], CancellationToken.None);
-        await tx.CommitAsync();
+        var changes = await WriteAndRefreshAsync(db, services, TestUnits.Household("A1-3", TestUnits.VillageA1, 2500));
 
         var change = Assert.Single(changes);
         Assert.Equal(valley, change.RegionId);
@@ -107,16 +96,23 @@ public sealed class WatchRegionTests
         var site = await CreateAsync(regions, "安置点周边", Box(102.62, 28.02, 102.68, 28.08), []);
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM household_outside_village WHERE household_id = 'B2-moved'"));
 
-        await using var conn = await db.DataSource.OpenConnectionAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        await services.Get<RiskMap.Server.Households.HouseholdWriter>().UpsertAsync(conn, tx, [relocated with { IncomePerCapita = 2000 }], CancellationToken.None);
-        var changes = await services.Get<WatchRegionFigures>().RefreshTouchedAsync(conn, tx, [TestUnits.VillageB2], CancellationToken.None);
-        await tx.CommitAsync();
+        var changes = await WriteAndRefreshAsync(db, services, relocated with { IncomePerCapita = 2000 });
 
         var change = Assert.Single(changes);
         Assert.Equal(site, change.RegionId);
         Assert.Equal(1, change.Figures.Households);
         Assert.Equal(2000, change.Figures.IncomeMedian);
+    }
+
+    /// <summary>What the live pipeline will do: write a household, then refresh the saved regions its village touches, in one transaction.</summary>
+    private static async Task<IReadOnlyList<WatchRegionChange>> WriteAndRefreshAsync(TestDatabase db, TestServices services, RiskMap.Geodata.Domain.Household household)
+    {
+        await using var conn = await db.DataSource.OpenConnectionAsync();
+        await using var tx = await conn.BeginTransactionAsync();
+        await services.Get<RiskMap.Server.Households.HouseholdWriter>().UpsertAsync(conn, tx, [household], CancellationToken.None);
+        var changes = await services.Get<WatchRegionFigures>().RefreshTouchedAsync(conn, tx, [household.VillageCode.Value], CancellationToken.None);
+        await tx.CommitAsync();
+        return changes;
     }
 
     private static async Task<long> CreateAsync(WatchRegions regions, string name, string geoJson, IReadOnlyList<WatchRule> rules)
