@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using RiskMap.Server.Regions;
 using RiskMap.Tests.Infrastructure;
 using static RiskMap.Tests.Regions.RegionRequests;
 
@@ -118,6 +122,21 @@ public sealed class RegionEndpointTests
         var points = (await households.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("features");
         Assert.Equal(2, points.GetArrayLength());
         Assert.Equal([102.65, 28.05], points[0].GetProperty("geometry").GetProperty("coordinates").EnumerateArray().Select(c => Math.Round(c.GetDouble(), 6)));
+    }
+
+    [Fact]
+    public async Task VisitListsAndTheirExports_AndOnlyThey_AreBehindTheSeeHouseholdsPolicy()
+    {
+        await using var api = await StartAsync(withHouseholds: false);
+        var endpoints = api.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/regions")).ToList();
+
+        var guarded = endpoints.Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == RegionPolicies.SeeHouseholds))
+            .Select(e => e.RoutePattern.RawText!).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["/api/regions/households", "/api/regions/households.csv", "/api/regions/households.geojson",
+            "/api/regions/{id:long}/households", "/api/regions/{id:long}/households.csv", "/api/regions/{id:long}/households.geojson"], guarded);
+        Assert.True(endpoints.Count > guarded.Count);
     }
 
     private static string[] Lines(byte[] csv) => Encoding.UTF8.GetString(csv, 3, csv.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
