@@ -41,7 +41,6 @@ public static class RegionShapes
     {
         await using var cmd = new NpgsqlCommand(SqlFile.Load("Regions.validate_region"), conn, tx);
         cmd.Parameters.Add(new() { Value = drawn.MultiPolygonJson });
-        cmd.Parameters.Add(new() { Value = options.MaxAreaKm2 });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         if (!r.GetBoolean(0))
@@ -50,9 +49,11 @@ public static class RegionShapes
             var title = reason.Contains("Self-intersection", StringComparison.OrdinalIgnoreCase) ? RegionFault.SelfIntersecting : RegionFault.InvalidPolygon;
             throw new RegionFault(title, $"the outline is not a valid polygon: {reason}; redraw it without crossing edges or overlapping parts");
         }
-        double area = r.GetDouble(2), limit = r.GetDouble(3);
-        if (area > limit)
-            throw new RegionFault(RegionFault.RegionTooLarge, $"the region covers {area:N0} km², more than the largest province ({limit:N0} km²)");
+        var area = r.GetDouble(2);
+        if (r.IsDBNull(3) ? area > options.MaxAreaKm2 : area > r.GetDouble(3))
+            throw new RegionFault(RegionFault.RegionTooLarge, r.IsDBNull(3)
+                ? $"the region covers {area:N0} km², more than the {options.MaxAreaKm2:N0} km² allowed (Regions:MaxAreaKm2; no province has an outline to compare with)"
+                : $"the region covers {area:N0} km², more than the largest province ({r.GetDouble(3):N0} km²)");
         if (area <= 0)
             throw new RegionFault(RegionFault.InvalidPolygon, "the outline encloses no area");
         return new RegionShape(new RegionSubject(RegionSubject.Drawn, null, null, null, RegionLevel.Region), r.GetFieldValue<byte[]>(5), area, r.GetInt32(4), drawn.Notes);

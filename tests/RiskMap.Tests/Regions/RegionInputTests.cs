@@ -47,6 +47,21 @@ public sealed class RegionInputTests
     }
 
     [Fact]
+    public async Task RegionLargerThanTheConfiguredMaximum_IsRefused_WhenNoProvinceHasAnOutline()
+    {
+        await using var api = await StartAsync(withHouseholds: false, new Dictionary<string, string?> { ["Regions:MaxAreaKm2"] = "100" });
+        await api.Db.ExecuteAsync("UPDATE admin_unit SET geom = NULL WHERE level = 1");
+
+        var small = await api.Client.PostAsync("/api/regions/query", Json(Box(102.6, 28.0, 102.65, 28.05)));
+        var large = await api.Client.PostAsync("/api/regions/query", Json(Box(102.6, 28.0, 102.8, 28.2)));
+
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+        var problem = await large.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Region too large", problem.GetProperty("title").GetString());
+        Assert.Contains("Regions:MaxAreaKm2", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task UnknownSavedRegionOrUnit_IsAnswered404()
     {
         await using var api = await StartAsync(withHouseholds: false);
