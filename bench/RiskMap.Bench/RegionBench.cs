@@ -3,8 +3,12 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RiskMap.Geodata.Divisions;
+using RiskMap.Geodata.Domain;
+using RiskMap.Geodata.Generation;
+using RiskMap.Geodata.Loading;
 using RiskMap.Server.Database;
-using RiskMap.Server.Demo;
+using RiskMap.Server.Households;
 using RiskMap.Server.Regions;
 using RiskMap.Server.Statistics;
 
@@ -36,10 +40,15 @@ public static class RegionBench
         var db = await cluster.CreateAsync("regions");
         await using var services = await StatisticsBench.ServicesAsync(db);
         var clock = Stopwatch.StartNew();
-        await services.GetRequiredService<DemoData>().LoadAsync(new DemoOptions { Root = "5134", Scale = scale }, CancellationToken.None);
+        var set = ScenarioGenerator.Generate(DivisionCatalog.Load(), new ScenarioOptions { Root = new UnitCode(513400000000), Scale = scale, AsOf = new DateOnly(2026, 11, 20), MonitoringLine = 8000 });
+        Console.WriteLine($"generated {set.HouseholdCount:N0} households in {clock.Elapsed.TotalSeconds:0} s");
+        await ReportTriggerCostAsync(cluster, db, set);
+        await services.GetRequiredService<RiskRebuild>().RunAsync(CancellationToken.None);
+        await services.GetRequiredService<StatisticsRebuild>().RunAsync(CancellationToken.None);
+        await services.GetRequiredService<MedianRefresher>().RefreshStaleAsync(CancellationToken.None);
         await ExecuteAsync(db, "VACUUM ANALYZE");
         var total = await CountAsync(db, "SELECT count(*) FROM household");
-        Console.WriteLine($"loaded {total:N0} households in {clock.Elapsed.TotalSeconds:0} s");
+        Console.WriteLine($"loaded, assessed and counted {total:N0} households in {clock.Elapsed.TotalSeconds:0} s");
 
         var queries = services.GetRequiredService<RegionQueries>();
         var incomes = services.GetRequiredService<VillageIncomeCache>();
@@ -78,6 +87,22 @@ public static class RegionBench
         }
         await db.DisposeAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// What the household_outside_village insert trigger adds to a bulk load: the same dataset
+    /// loaded with it off into a scratch database, then with it on into <paramref name="db"/>.
+    /// </summary>
+    private static async Task ReportTriggerCostAsync(BenchDatabase cluster, NpgsqlDataSource db, GeodataSet set)
+    {
+        var scratch = await cluster.CreateAsync("regions_untriggered");
+        await ExecuteAsync(scratch, "ALTER TABLE household DISABLE TRIGGER household_outside_village_insert");
+        var off = await BulkLoader.LoadAsync(scratch, set, CancellationToken.None);
+        await scratch.DisposeAsync();
+        var on = await BulkLoader.LoadAsync(db, set, CancellationToken.None);
+        double Households(LoadSummary s) => s.Stages.Single(x => x.Stage == "households").Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bulk load without / with the trigger: households COPY {Households(off):0.0} / {Households(on):0.0} s, whole load {off.Elapsed.TotalSeconds:0.0} / {on.Elapsed.TotalSeconds:0.0} s"));
     }
 
     /// <summary>A wobbly 48-gon (a hand-drawn outline) around a random household, grown until it holds about <paramref name="households"/>.</summary>
