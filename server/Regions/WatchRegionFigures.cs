@@ -76,7 +76,9 @@ public sealed class WatchRegionFigures(VillageIncomeCache incomes, IOptions<Regi
         var changed = new List<(RegionFigures Figures, RegionFigures Old, string Name)>();
         foreach (var id in regionIds.Order())
         {
-            var shape = await RegionShapes.SavedAsync(conn, tx, id, ct);
+            RegionShape shape;
+            try { shape = await RegionShapes.SavedAsync(conn, tx, id, ct); }
+            catch (RegionFault) { continue; } // deleted since it was picked: nothing to keep
             var coverage = await RegionCoverage.ReadAsync(conn, tx, shape.Wkb, ct);
             var figures = (await RegionFiguresQuery.ComputeAsync(conn, tx, shape.Wkb, coverage, incomes, SubjectKind.Region, id, ct)).Figures;
             figures.Classify(RegionLevel.Region, rules.Value);
