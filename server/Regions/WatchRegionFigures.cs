@@ -64,6 +64,20 @@ public sealed class WatchRegionFigures(VillageIncomeCache incomes, IOptions<Regi
         }
     }
 
+    /// <summary>Recomputes every saved region in one transaction (after a rebuild or a bulk load); returns those that changed.</summary>
+    public async Task<IReadOnlyList<WatchRegionChange>> RefreshAllAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var ids = new List<long>();
+        await using (var cmd = new NpgsqlCommand("SELECT region_id FROM watch_region ORDER BY region_id FOR KEY SHARE", conn, tx))
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) ids.Add(r.GetInt64(0));
+        var changes = await RefreshAsync(conn, tx, ids, ct);
+        await tx.CommitAsync(ct);
+        return changes;
+    }
+
     /// <summary>
     /// Recomputes the given saved regions in <paramref name="tx"/>: locks their figures rows in id
     /// order, then computes each region's figures after the lock is held; stores (new version and a

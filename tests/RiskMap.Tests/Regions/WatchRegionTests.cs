@@ -104,6 +104,22 @@ public sealed class WatchRegionTests
         Assert.Equal(2000, change.Figures.IncomeMedian);
     }
 
+    [Fact]
+    public async Task RefreshAll_BringsEverySavedRegionUpToDate_AfterWritesThatDidNotRefreshIt()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await WriteHouseholdsAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        var valley = await CreateAsync(services.Get<WatchRegions>(), "河谷", OverA1AndEdges, []);
+        await services.WriteAsync(TestUnits.Household("A1-new", TestUnits.VillageA1, 2000)); // as an import or rebuild does
+
+        var changes = await services.Get<WatchRegionFigures>().RefreshAllAsync(db.DataSource, CancellationToken.None);
+
+        Assert.Equal(5, Assert.Single(changes, c => c.RegionId == valley).Figures.Households);
+        Assert.Empty(await services.Get<WatchRegionFigures>().RefreshAllAsync(db.DataSource, CancellationToken.None));
+    }
+
     /// <summary>What the live pipeline will do: write a household, then refresh the saved regions its village touches, in one transaction.</summary>
     private static async Task<IReadOnlyList<WatchRegionChange>> WriteAndRefreshAsync(TestDatabase db, TestServices services, RiskMap.Geodata.Domain.Household household)
     {
