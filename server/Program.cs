@@ -6,6 +6,7 @@ using RiskMap.Server.Households;
 using RiskMap.Server.Imports;
 using RiskMap.Server.Live;
 using RiskMap.Server.Ingest;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Units;
 using RiskMap.Server.Tiles;
 using RiskMap.Server.Viewer;
@@ -24,6 +25,7 @@ try
     builder.Services.AddImports();                   // households and boundaries imports, the export
     builder.Services.AddLive();                      // SignalR hub, change-log relay, alert clock and actions
     builder.Services.AddIngest();                    // ingest API: batches, household changes, area events
+    builder.Services.AddRegions();                   // drawn-region figures, visit lists, saved watch regions
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -40,6 +42,7 @@ try
     app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
     app.MapLive();                                   // /hubs/risk, GET /api/alerts, POST /api/alerts/{id}/acknowledge|resolve
     app.MapIngestEndpoints();                        // POST /api/households/batch, PATCH /api/households/{id}, …/assistance, …/visits, /api/events
+    app.MapRegionEndpoints();                        // POST /api/regions/query|households, /api/regions CRUD
 
     await app.RunAsync();
     return 0;

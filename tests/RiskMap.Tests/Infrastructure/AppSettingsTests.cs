@@ -3,6 +3,7 @@ using RiskMap.Server.Alerts;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Live;
 using RiskMap.Server.Ingest;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Viewer;
@@ -31,6 +32,7 @@ public sealed class AppSettingsTests
         AssertSameProperties(new AlertOptions { ScaleClear = alerts.ScaleClear }, alerts);
         AssertSameProperties(new IngestOptions(), config.GetSection(IngestOptions.Section).Get<IngestOptions>()!);
         AssertSameProperties(new DisasterShockOptions(), config.GetSection(DisasterShockOptions.Section).Get<DisasterShockOptions>()!);
+        AssertSameProperties(new RegionOptions(), config.GetSection(RegionOptions.Section).Get<RegionOptions>()!);
         var regions = config.GetSection(RegionRuleOptions.Section).Get<RegionRuleOptions>()!;
         var defaults = new RegionRuleOptions();
         Assert.Equal(defaults.MinimumHouseholds, regions.MinimumHouseholds);
