@@ -106,25 +106,28 @@ public sealed class LiveRelay(
         var stats = latest.Values.OrderBy(m => m.Version).ToList();
         var areas = await InvalidateTilesAsync(stats, ct);
 
-        var tileAreas = new Dictionary<string, List<TileArea>>();
+        // Sent to the SignalR group of each subscribed unit at or above the change (serialised once
+        // per message). A connection subscribed to two of them hears it twice: clients apply
+        // messages idempotently by version, and most subscribe to one unit.
+        var tileAreas = new Dictionary<long, List<TileArea>>();
         foreach (var m in stats)
         {
-            var targets = subscriptions.ConnectionsFor(new UnitCode(long.Parse(m.UnitCode)));
-            if (targets.Count == 0) continue;
-            await hub.Clients.Clients(targets).UnitStatsChanged(m);
+            var scopes = subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode)));
+            if (scopes.Count == 0) continue;
+            await hub.Clients.Groups(scopes.Select(LiveSubscriptions.GroupOf).ToList()).UnitStatsChanged(m);
             if (!areas.TryGetValue((m.Kind, long.Parse(m.Id)), out var changed)) continue;
-            foreach (var connection in targets)
+            foreach (var scope in scopes)
             {
-                if (!tileAreas.TryGetValue(connection, out var list)) tileAreas[connection] = list = [];
+                if (!tileAreas.TryGetValue(scope, out var list)) tileAreas[scope] = list = [];
                 list.AddRange(changed);
             }
         }
         foreach (var row in rows.Where(r => r.Kind == "alert"))
         {
             var m = LiveMessageJson.Alert(row);
-            var targets = subscriptions.ConnectionsFor(new UnitCode(long.Parse(m.UnitCode)));
-            if (targets.Count == 0) continue;
-            var clients = hub.Clients.Clients(targets);
+            var scopes = subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode)));
+            if (scopes.Count == 0) continue;
+            var clients = hub.Clients.Groups(scopes.Select(LiveSubscriptions.GroupOf).ToList());
             await (m.Event switch
             {
                 "raised" => clients.AlertRaised(m),
@@ -133,8 +136,8 @@ public sealed class LiveRelay(
             });
         }
         var version = rows[^1].Seq;
-        foreach (var (connection, list) in tileAreas)
-            await hub.Clients.Client(connection).TilesInvalidated(new TilesMessage(version, list));
+        foreach (var (scope, list) in tileAreas)
+            await hub.Clients.Group(LiveSubscriptions.GroupOf(scope)).TilesInvalidated(new TilesMessage(version, list));
     }
 
     /// <summary>Evicts this server's cached tiles of the changed subjects; returns the changed areas per subject.</summary>

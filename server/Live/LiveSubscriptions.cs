@@ -3,9 +3,10 @@ using RiskMap.Geodata.Domain;
 namespace RiskMap.Server.Live;
 
 /// <summary>
-/// Which connection subscribed to which unit, and who should hear of a change under a unit: the
-/// subscribers of that unit and of each of its ancestors (a village change reaches the village's
-/// township, county, prefecture and province subscribers), each connection once.
+/// Which connection subscribed to which unit, and which units' subscribers should hear of a change
+/// under a unit: that unit's and each of its ancestors' (a village change reaches the village's,
+/// township's, county's, prefecture's and province's subscribers). Each subscribed unit is a
+/// SignalR group (<see cref="GroupOf"/>).
 /// </summary>
 public sealed class LiveSubscriptions
 {
@@ -45,23 +46,26 @@ public sealed class LiveSubscriptions
         }
     }
 
-    /// <summary>The connections to tell of a change about <paramref name="unit"/>: its subscribers and its ancestors'.</summary>
-    public IReadOnlyList<string> ConnectionsFor(UnitCode unit)
+    /// <summary>
+    /// The units with subscribers among <paramref name="unit"/> and its ancestors: the SignalR groups
+    /// (<see cref="GroupOf"/>) a change about the unit goes to.
+    /// </summary>
+    public IReadOnlyList<long> SubscribedScopes(UnitCode unit)
     {
         lock (_lock)
         {
-            HashSet<string>? result = null;
-            List<string>? single = null;
+            List<long>? scopes = null;
             for (var level = unit.Level; level >= UnitLevel.Province; level--)
             {
-                if (!_byUnit.TryGetValue(unit.AtLevel(level).Value, out var connections)) continue;
-                if (single is null && result is null) { single = [.. connections]; continue; }
-                result ??= [.. single!];
-                result.UnionWith(connections);
+                var code = unit.AtLevel(level).Value;
+                if (_byUnit.ContainsKey(code)) (scopes ??= []).Add(code);
             }
-            return result is not null ? [.. result] : single ?? [];
+            return scopes ?? (IReadOnlyList<long>)[];
         }
     }
+
+    /// <summary>The SignalR group of a unit's subscribers.</summary>
+    public static string GroupOf(long unit) => $"unit:{unit}";
 
     /// <summary>The units a connection subscribed to.</summary>
     public IReadOnlyCollection<long> UnitsOf(string connectionId)

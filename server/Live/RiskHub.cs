@@ -24,7 +24,7 @@ public sealed class RiskHub(LiveSubscriptions subscriptions, LiveCatchUpReader c
     public async Task<SubscriptionSnapshot> Subscribe(string unitCode)
     {
         var unit = await ParseAsync(unitCode);
-        subscriptions.Add(Context.ConnectionId, unit);
+        await JoinAsync(unit);
         return await catchUp.SnapshotAsync(unit, Context.ConnectionAborted);
     }
 
@@ -33,21 +33,29 @@ public sealed class RiskHub(LiveSubscriptions subscriptions, LiveCatchUpReader c
     {
         if (afterVersion < 0) throw new HubException("afterVersion must not be negative");
         var unit = await ParseAsync(unitCode);
-        subscriptions.Add(Context.ConnectionId, unit);
+        await JoinAsync(unit);
         return await catchUp.ChangesAfterAsync(unit, afterVersion, Context.ConnectionAborted);
     }
 
     /// <summary>Stops delivery for <paramref name="unitCode"/> to this connection.</summary>
-    public Task Unsubscribe(string unitCode)
+    public async Task Unsubscribe(string unitCode)
     {
-        if (UnitCode.TryParse(unitCode, out var unit)) subscriptions.Remove(Context.ConnectionId, unit);
-        return Task.CompletedTask;
+        if (!UnitCode.TryParse(unitCode, out var unit)) return;
+        subscriptions.Remove(Context.ConnectionId, unit);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveSubscriptions.GroupOf(unit.Value));
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         subscriptions.RemoveConnection(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
+    }
+
+    // Joined before the snapshot or catch-up is read, so nothing committed after it is missed.
+    private async Task JoinAsync(UnitCode unit)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveSubscriptions.GroupOf(unit.Value));
+        subscriptions.Add(Context.ConnectionId, unit);
     }
 
     private async Task<UnitCode> ParseAsync(string unitCode)
