@@ -74,6 +74,19 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public async Task A_self_intersecting_outline_is_refused_with_the_servers_reason_in_the_panel()
+    {
+        await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 0, 1280, 800);
+        var viewer = scenario.Viewer;
+        await scenario.OpenAsync($"/?mode=planner#{Zoom}/{CentreLat}/{CentreLon}");
+
+        await DrawPolygonAsync(viewer, [(102.62, 28.02), (102.68, 28.08), (102.68, 28.02), (102.62, 28.08)]);
+
+        await Assertions.Expect(viewer.RegionStatus).ToContainTextAsync("无法统计该区域: Self-intersecting polygon");
+        await Assertions.Expect(viewer.Planner.Locator("[data-testid=region-figures]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_desk_opens_planner_mode_from_its_button()
     {
         await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 0, 1280, 800);

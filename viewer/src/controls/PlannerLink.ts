@@ -15,6 +15,8 @@ export class PlannerLink implements IControl {
     const box = el("div", "maplibregl-ctrl maplibregl-ctrl-group planner-link");
     const link = testId(el("a", "planner-link-button"), TestIds.openPlanner);
     link.href = modeUrl(window.location.href, "planner");
+    // The view moves (the hash follows it): take the address as it is at the click.
+    link.addEventListener("click", () => { link.href = modeUrl(window.location.href, "planner"); });
     const render = () => {
       link.textContent = this.i18n.t("openPlanner");
       link.title = this.i18n.t("openPlannerTitle");

@@ -36,6 +36,7 @@ export async function startPlanner(ctx: ScreenContext): Promise<void> {
   const renderHeader = () => {
     const back = el("a", "planner-back", `← ${i18n.t("backToDesk")}`);
     back.href = modeUrl(window.location.href, "desk");
+    back.addEventListener("click", () => { back.href = modeUrl(window.location.href, "desk"); });
     header.replaceChildren(el("h2", "card-title", i18n.t("plannerTitle")), back, el("p", "card-meta", i18n.t("plannerHint")));
   };
   renderHeader();
