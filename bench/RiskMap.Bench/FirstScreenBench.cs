@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace RiskMap.Bench;
@@ -164,6 +165,7 @@ public static class FirstScreenBench
             var html = $"""<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/b.css"></head><body><div id="map"></div><script type="module" src="/b.js"></script></body></html>""";
             var app = WebApplication.CreateSlimBuilder();
             app.WebHost.UseUrls("http://127.0.0.1:0");
+            app.Logging.SetMinimumLevel(LogLevel.Warning);
             var web = app.Build();
             web.MapGet("/", () => Results.Content(html, "text/html; charset=utf-8"));
             web.MapGet("/b.css", () => Results.Content(css, "text/css; charset=utf-8"));
