@@ -71,6 +71,7 @@ public sealed class PlannerTests
         await Assertions.Expect(viewer.RegionFigure("households")).ToHaveTextAsync("20");
         await Assertions.Expect(viewer.VisitStatus).ToHaveTextAsync("Your role is not allowed to see the household list");
         await Assertions.Expect(viewer.ExportButtons.Locator("button")).ToHaveCountAsync(2);
+        await viewer.VisitStatus.ScrollIntoViewIfNeededAsync();
         await viewer.WaitUntilIdleAsync();
         await viewer.SaveScreenshotAsync("viewer-planner-refused-list.png");
     }
