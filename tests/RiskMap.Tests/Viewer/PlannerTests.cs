@@ -49,7 +49,7 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public async Task A_role_refused_the_household_list_sees_a_clear_message_and_no_household_exports()
+    public async Task A_role_refused_the_household_list_sees_a_clear_message_and_no_household_exports_for_rectangles_and_circles()
     {
         await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 8, 1280, 800);
         var (page, viewer) = (scenario.Browser.Page, scenario.Viewer);
@@ -71,6 +71,17 @@ public sealed class PlannerTests
         await Assertions.Expect(viewer.RegionFigure("households")).ToHaveTextAsync("20");
         await Assertions.Expect(viewer.VisitStatus).ToHaveTextAsync("Your role is not allowed to see the household list");
         await Assertions.Expect(viewer.ExportButtons.Locator("button")).ToHaveCountAsync(2);
+        var rectangleArea = await viewer.RegionFigure("regionArea").InnerTextAsync();
+
+        // A circle around the same households replaces the rectangle.
+        await viewer.DrawShape("circle").ClickAsync();
+        var (cx, cy) = Pixel(box, CentreLon, CentreLat);
+        var (ex, ey) = Pixel(box, CentreLon + 0.02, CentreLat);
+        await page.Mouse.ClickAsync(cx, cy);
+        await page.Mouse.MoveAsync(ex, ey, new() { Steps = 5 });
+        await page.Mouse.ClickAsync(ex, ey);
+        await Assertions.Expect(viewer.RegionFigure("regionArea")).Not.ToHaveTextAsync(rectangleArea);
+        await Assertions.Expect(viewer.RegionFigure("households")).ToHaveTextAsync("20");
         await viewer.VisitStatus.ScrollIntoViewIfNeededAsync();
         await viewer.WaitUntilIdleAsync();
         await viewer.SaveScreenshotAsync("viewer-planner-refused-list.png");
