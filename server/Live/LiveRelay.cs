@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Tiles;
@@ -19,7 +20,7 @@ namespace RiskMap.Server.Live;
 /// </summary>
 public sealed class LiveRelay(
     NpgsqlDataSource db, LiveSubscriptions subscriptions, IHubContext<RiskHub, IRiskClient> hub, TileInvalidator tiles,
-    IOptions<LiveOptions> options, TimeProvider time, ILogger<LiveRelay> log) : BackgroundService
+    IOptions<LiveOptions> options, IOptions<PrivacyOptions> privacy, TimeProvider time, ILogger<LiveRelay> log) : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private long _position = -1;
@@ -107,11 +108,15 @@ public sealed class LiveRelay(
         var areas = await InvalidateTilesAsync(stats, ct);
 
         var tileAreas = new Dictionary<string, List<TileArea>>();
+        // Connections without household access get small counts withheld and household alerts without ids.
+        var counts = SmallCounts.Of(privacy.Value.MinimumCount);
         foreach (var m in stats)
         {
             var targets = subscriptions.ConnectionsFor(new UnitCode(long.Parse(m.UnitCode)));
             if (targets.Count == 0) continue;
-            await hub.Clients.Clients(targets).UnitStatsChanged(m);
+            var (full, others) = subscriptions.SplitByHouseholdAccess(targets);
+            if (full.Count > 0) await hub.Clients.Clients(full).UnitStatsChanged(m);
+            if (others.Count > 0) await hub.Clients.Clients(others).UnitStatsChanged(m.Withholding(counts));
             if (!areas.TryGetValue((m.Kind, long.Parse(m.Id)), out var changed)) continue;
             foreach (var connection in targets)
             {
@@ -124,18 +129,21 @@ public sealed class LiveRelay(
             var m = LiveMessageJson.Alert(row);
             var targets = subscriptions.ConnectionsFor(new UnitCode(long.Parse(m.UnitCode)));
             if (targets.Count == 0) continue;
-            var clients = hub.Clients.Clients(targets);
-            await (m.Event switch
-            {
-                "raised" => clients.AlertRaised(m),
-                "resolved" => clients.AlertResolved(m),
-                _ => clients.AlertUpdated(m),
-            });
+            var (full, others) = subscriptions.SplitByHouseholdAccess(targets);
+            if (full.Count > 0) await SendAlertAsync(hub.Clients.Clients(full), m);
+            if (others.Count > 0) await SendAlertAsync(hub.Clients.Clients(others), m.For(seesHouseholds: false));
         }
         var version = rows[^1].Seq;
         foreach (var (connection, list) in tileAreas)
             await hub.Clients.Client(connection).TilesInvalidated(new TilesMessage(version, list));
     }
+
+    private static Task SendAlertAsync(IRiskClient clients, AlertMessage m) => m.Event switch
+    {
+        "raised" => clients.AlertRaised(m),
+        "resolved" => clients.AlertResolved(m),
+        _ => clients.AlertUpdated(m),
+    };
 
     /// <summary>Evicts this server's cached tiles of the changed subjects; returns the changed areas per subject.</summary>
     private async Task<Dictionary<(string, long), List<TileArea>>> InvalidateTilesAsync(List<UnitStatsMessage> stats, CancellationToken ct)

@@ -5,20 +5,24 @@ namespace RiskMap.Server.Live;
 /// <summary>
 /// Which connection subscribed to which unit, and who should hear of a change under a unit: the
 /// subscribers of that unit and of each of its ancestors (a village change reaches the village's
-/// township, county, prefecture and province subscribers), each connection once.
+/// township, county, prefecture and province subscribers), each connection once. It also knows
+/// which connections may see household data, so the relay can send the others what they may see.
 /// </summary>
 public sealed class LiveSubscriptions
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<long, HashSet<string>> _byUnit = [];
     private readonly Dictionary<string, HashSet<long>> _byConnection = [];
+    private readonly HashSet<string> _withoutHouseholds = [];
 
     public int ConnectionCount { get { lock (_lock) return _byConnection.Count; } }
 
-    public void Add(string connectionId, UnitCode unit)
+    public void Add(string connectionId, UnitCode unit, bool seesHouseholds)
     {
         lock (_lock)
         {
+            if (seesHouseholds) _withoutHouseholds.Remove(connectionId);
+            else _withoutHouseholds.Add(connectionId);
             if (!_byUnit.TryGetValue(unit.Value, out var connections)) _byUnit[unit.Value] = connections = [];
             connections.Add(connectionId);
             if (!_byConnection.TryGetValue(connectionId, out var units)) _byConnection[connectionId] = units = [];
@@ -31,7 +35,10 @@ public sealed class LiveSubscriptions
         lock (_lock)
         {
             if (_byConnection.TryGetValue(connectionId, out var units) && units.Remove(unit.Value) && units.Count == 0)
+            {
                 _byConnection.Remove(connectionId);
+                _withoutHouseholds.Remove(connectionId);
+            }
             RemoveFromUnit(connectionId, unit.Value);
         }
     }
@@ -40,6 +47,7 @@ public sealed class LiveSubscriptions
     {
         lock (_lock)
         {
+            _withoutHouseholds.Remove(connectionId);
             if (!_byConnection.Remove(connectionId, out var units)) return;
             foreach (var unit in units) RemoveFromUnit(connectionId, unit);
         }
@@ -61,6 +69,16 @@ public sealed class LiveSubscriptions
             }
             return result is not null ? [.. result] : single ?? [];
         }
+    }
+
+    /// <summary><paramref name="connections"/> split into those that may see household data and those that may not.</summary>
+    public (List<string> SeeHouseholds, List<string> Others) SplitByHouseholdAccess(IReadOnlyList<string> connections)
+    {
+        var see = new List<string>(connections.Count);
+        var others = new List<string>();
+        lock (_lock)
+            foreach (var c in connections) (_withoutHouseholds.Contains(c) ? others : see).Add(c);
+        return (see, others);
     }
 
     /// <summary>The units a connection subscribed to.</summary>
