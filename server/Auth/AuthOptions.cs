@@ -54,11 +54,14 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Requests a user may make per second, sustained. Default 50 (a map refetching its tiles after a pan).</summary>
-    public int PermitsPerSecond { get; set; } = 50;
+    /// <summary>Requests a user may make per second, sustained. Default 100 (a map panning and refetching its tiles).</summary>
+    public int PermitsPerSecond { get; set; } = 100;
 
-    /// <summary>Requests a user may make at once beyond the rate (the bucket's size). Default 400 (a wall screen loading every tile).</summary>
-    public int Burst { get; set; } = 400;
+    /// <summary>
+    /// Requests a user may make at once beyond the rate (the bucket's size). Default 1,000: a 4K wall
+    /// screen loading six layers at once asks for about 250 tiles, and refetches after changes.
+    /// </summary>
+    public int Burst { get; set; } = 1000;
 
     /// <summary>Sign-in attempts per client address per minute (POST /api/auth/token), against password guessing. Default 10.</summary>
     public int SignInsPerMinute { get; set; } = 10;
