@@ -2,6 +2,7 @@ using RiskMap.Server.Auth;
 using RiskMap.Server.Cli;
 using RiskMap.Server.Database;
 using RiskMap.Server.Demo;
+using RiskMap.Server.Exports;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
 using RiskMap.Server.Http;
@@ -44,6 +45,7 @@ try
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
     app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
+    app.MapExportEndpoints();                        // GET /api/exports/households.csv, audited
     app.MapLive();                                   // /hubs/risk, GET /api/alerts, POST /api/alerts/{id}/acknowledge|resolve
     app.MapIngestEndpoints();                        // POST /api/households/batch, PATCH /api/households/{id}, …/assistance, …/visits, /api/events
 
