@@ -4,6 +4,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   base: "./",
   build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
-  server: { proxy: { "/tiles": "http://127.0.0.1:8080", "/api": "http://127.0.0.1:8080" } },
+  server: {
+    proxy: {
+      "/tiles": "http://127.0.0.1:8080",
+      "/api": "http://127.0.0.1:8080",
+      "/hubs": { target: "http://127.0.0.1:8080", ws: true },
+    },
+  },
   test: { environment: "node", include: ["test/**/*.test.ts"] },
 });

@@ -32,7 +32,7 @@ public sealed class BenchDatabase : IAsyncDisposable
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}", admin);
             await cmd.ExecuteNonQueryAsync();
         }
-        var db = NpgsqlDataSource.Create(_cluster.ConnectionString(name));
+        var db = RiskMap.Server.Database.DatabaseSetup.DataSourceFor(_cluster.ConnectionString(name), TimeSpan.FromMinutes(30));
         await new MigrationRunner(db, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
         return db;
     }

@@ -131,8 +131,14 @@ public sealed class DemoFeed(
     /// <summary>Visits recorded and incomes updated for a few households.</summary>
     private async Task RoutineAsync(HttpClient http, DemoFeedOptions o, CancellationToken ct)
     {
+        double estimate;
+        await using (var count = db.CreateCommand(SqlFile.Load("Demo.household_estimate")))
+            estimate = (double)(await count.ExecuteScalarAsync(ct))!;
+        // Enough blocks for ~50 times the households wanted; all of a small table.
+        var percent = estimate <= 0 ? 100 : Math.Clamp(100.0 * o.RoutineChanges * 50 / estimate, 0.01, 100);
         await using var cmd = db.CreateCommand(SqlFile.Load("Demo.sample_households"));
         cmd.Parameters.Add(new() { Value = o.RoutineChanges });
+        cmd.Parameters.Add(new() { Value = (float)percent });
         var sample = new List<(string Id, int Income)>();
         await using (var r = await cmd.ExecuteReaderAsync(ct))
             while (await r.ReadAsync(ct)) sample.Add((r.GetString(0), r.GetInt32(1)));

@@ -178,7 +178,19 @@ public sealed class LiveRelay(
                     await listen.ExecuteNonQueryAsync(ct);
                 // Anything committed while no connection listened is read now.
                 _wake.Writer.TryWrite(true);
-                while (true) await conn.WaitAsync(ct);
+                try
+                {
+                    while (true) await conn.WaitAsync(ct);
+                }
+                finally
+                {
+                    // Pooled sessions are not reset (DatabaseSetup): stop listening before it goes back.
+                    if (conn.State == System.Data.ConnectionState.Open)
+                    {
+                        await using var unlisten = new NpgsqlCommand(SqlFile.Load("Live.unlisten"), conn);
+                        await unlisten.ExecuteNonQueryAsync(CancellationToken.None);
+                    }
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)

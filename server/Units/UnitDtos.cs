@@ -22,7 +22,11 @@ public sealed record UnitFiguresDto(
 /// <summary>The three work gaps of seed 000 §三.2, as counts.</summary>
 public sealed record WorkGapsDto(int? ShouldMonitor, int? Unassisted, int? ShouldExit);
 
-/// <summary>One administrative unit with its figures, zone and neighbours in the hierarchy.</summary>
+/// <summary>
+/// One administrative unit with its figures, zone and neighbours in the hierarchy; where a map shows
+/// it (<see cref="Bbox"/> west, south, east, north and <see cref="LabelPoint"/> longitude, latitude,
+/// null without a geometry); for a single unit above village level, its descendants per level and zone.
+/// </summary>
 public sealed record UnitDto(
     string Code,
     string Level,
@@ -36,7 +40,13 @@ public sealed record UnitDto(
     bool ScaleReturn,
     long Version,
     DateTimeOffset? UpdatedAt,
-    KeyCountyComparisonDto? KeyCountyComparison);
+    KeyCountyComparisonDto? KeyCountyComparison,
+    double[]? Bbox = null,
+    double[]? LabelPoint = null,
+    IReadOnlyDictionary<string, ZoneCountDto>? ZoneCounts = null);
+
+/// <summary>How many units (of one level) are in each zone.</summary>
+public sealed record ZoneCountDto(int Red, int Yellow, int Green);
 
 /// <summary>Key assistance counties (国家乡村振兴重点帮扶县) against the others, under a prefecture or province.</summary>
 public sealed record KeyCountyComparisonDto(CountyGroupDto KeyCounties, CountyGroupDto OtherCounties);

@@ -26,11 +26,13 @@ public static class UnitEndpoints
         return dto is null ? NotFoundUnit(unit) : TypedResults.Ok(dto);
     }
 
+    /// <summary>The children of <paramref name="parent"/>; without a <c>parent</c> parameter, the caller's roots (their area's unit, or the country's roots).</summary>
     private static async Task<Results<Ok<List<UnitDto>>, ProblemHttpResult>> ListChildren(
-        string? parent, Caller caller, UnitQueries queries, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+        string? parent, HttpRequest request, Caller caller, UnitQueries queries, IOptions<PrivacyOptions> privacy, CancellationToken ct)
     {
-        if (!UnitCode.TryParse(parent, out var unit)) return BadCode("parent", parent);
         var counts = SmallCounts.For(caller, privacy.Value);
+        if (!request.Query.ContainsKey("parent")) return TypedResults.Ok(await queries.RootsAsync(caller.Scope, counts, ct));
+        if (!UnitCode.TryParse(parent, out var unit)) return BadCode("parent", parent);
         if (!caller.Scope.Contains(unit) || await queries.GetAsync(unit, counts, ct) is null) return NotFoundUnit(unit);
         return TypedResults.Ok(await queries.ChildrenAsync(unit, counts, ct));
     }

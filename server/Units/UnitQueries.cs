@@ -15,10 +15,18 @@ public sealed class UnitQueries(NpgsqlDataSource db)
         var units = await ReadAsync(code.Value, null, counts, ct);
         if (units.Count == 0) return null;
         var unit = units[0];
+        if (code.Level < UnitLevel.Village) unit = unit with { ZoneCounts = await CountZonesAsync(code, ct) };
         return code.Level <= UnitLevel.Prefecture
             ? unit with { KeyCountyComparison = await CompareKeyCountiesAsync(code, counts, ct) }
             : unit;
     }
+
+    /// <summary>
+    /// Where a viewer starts in <paramref name="area"/>: the units without a parent (provinces, or
+    /// whatever tops an imported hierarchy) for the whole country, else the area's own unit.
+    /// </summary>
+    public Task<List<UnitDto>> RootsAsync(AreaScope area, SmallCounts counts, CancellationToken ct) =>
+        ReadAsync(area.Root?.Value, null, counts, ct);
 
     public async Task<List<UnitHistoryPointDto>> HistoryAsync(UnitCode code, DateTimeOffset from, DateTimeOffset to, SmallCounts counts, CancellationToken ct)
     {
@@ -68,7 +76,9 @@ public sealed class UnitQueries(NpgsqlDataSource db)
                 r.IsDBNull(3) ? null : new UnitCode(r.GetInt64(3)).ToString(),
                 r.GetFieldValue<long[]>(24).Select(c => new UnitCode(c).ToString()).ToList(),
                 r.GetBoolean(4), r.GetBoolean(5), figures, r.GetString(20), r.GetBoolean(21), r.GetInt64(22),
-                r.IsDBNull(23) ? null : r.GetFieldValue<DateTimeOffset>(23), null));
+                r.IsDBNull(23) ? null : r.GetFieldValue<DateTimeOffset>(23), null,
+                r.IsDBNull(25) ? null : [r.GetDouble(25), r.GetDouble(26), r.GetDouble(27), r.GetDouble(28)],
+                r.IsDBNull(29) ? null : [r.GetDouble(29), r.GetDouble(30)]));
         }
         return list;
     }
@@ -89,6 +99,28 @@ public sealed class UnitQueries(NpgsqlDataSource db)
             if (r.GetBoolean(0)) key = group; else other = group;
         }
         return new KeyCountyComparisonDto(key, other);
+    }
+
+    private async Task<Dictionary<string, ZoneCountDto>> CountZonesAsync(UnitCode code, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(SqlFile.Load("Units.zone_counts"));
+        cmd.Parameters.Add(new() { Value = code.Value });
+        cmd.Parameters.Add(new() { Value = StatisticsStore.SpanOf(code.Level) });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var counts = new Dictionary<string, ZoneCountDto>();
+        while (await r.ReadAsync(ct))
+        {
+            var level = ((UnitLevel)r.GetInt16(0)).ToString().ToLowerInvariant();
+            var c = counts.GetValueOrDefault(level) ?? new ZoneCountDto(0, 0, 0);
+            var n = r.GetInt32(2);
+            counts[level] = r.GetString(1) switch
+            {
+                "red" => c with { Red = n },
+                "yellow" => c with { Yellow = n },
+                _ => c with { Green = c.Green + n },
+            };
+        }
+        return counts;
     }
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 6);

@@ -1,6 +1,6 @@
 // The one module that talks to the server (style.md). Relative paths: the viewer is served by
 // the same server, on whatever host and port it runs.
-import type { TileJson, Unit } from "./types";
+import type { HistoryPoint, TileJson, Unit } from "./types";
 
 export class ApiError extends Error {
   constructor(readonly url: string, readonly status: number, detail: string) {
@@ -28,3 +28,11 @@ export const fetchTileJson = (layer: string): Promise<TileJson> =>
 
 export const fetchUnit = (code: string, signal?: AbortSignal): Promise<Unit> =>
   getJson<Unit>(`api/units/${encodeURIComponent(code)}`, signal);
+
+/** The children of a unit, each with its figures; without a parent, the root units (provinces). */
+export const fetchChildren = (parent: string | null, signal?: AbortSignal): Promise<Unit[]> =>
+  getJson<Unit[]>(parent === null ? "api/units" : `api/units?parent=${encodeURIComponent(parent)}`, signal);
+
+/** The unit's figures over time, oldest first (the server's default period: 30 days). */
+export const fetchHistory = (code: string, signal?: AbortSignal): Promise<HistoryPoint[]> =>
+  getJson<HistoryPoint[]>(`api/units/${encodeURIComponent(code)}/history`, signal);

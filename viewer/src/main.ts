@@ -1,34 +1,38 @@
 // Wires the viewer together; nothing else lives here (style.md).
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./viewer.css";
-import maplibregl from "maplibre-gl";
+import "./wall/wall.css";
 import { TestIds } from "./testIds";
-import { createMap } from "./map/createMap";
+import { parseViewerOptions } from "./viewerOptions";
+import { I18n, followLanguage, resolveLang, storedLang } from "./i18n/i18n";
+import { resolveScope } from "./scope";
+import { LiveStore } from "./live/LiveStore";
+import { LiveConnection } from "./live/LiveConnection";
 import { MapReadiness } from "./map/MapReadiness";
-import { UnitLabels } from "./map/UnitLabels";
-import { UnitPicker } from "./map/UnitPicker";
-import { UnitCard } from "./card/UnitCard";
-import { LegendControl } from "./controls/LegendControl";
-import { NoticeControl } from "./controls/NoticeControl";
+import { startDesk } from "./desk/DeskScreen";
+import { startWall } from "./wall/WallScreen";
+import { el, testId } from "./dom";
 
+/** A wall that started while the server was away tries again by itself. */
+const WallRetryMs = 10_000;
+
+const options = parseViewerOptions(window.location.search);
+const i18n = new I18n(resolveLang(options.lang, storedLang()));
+followLanguage(i18n);
 const container = document.getElementById("map") as HTMLElement;
 const readiness = new MapReadiness(container);
 
-createMap(container)
-  .then((map) => {
-    readiness.attach(map);
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-left");
-    map.addControl(new maplibregl.ScaleControl({}), "bottom-left");
-    map.addControl(new LegendControl(), "top-right");
-    map.addControl(new NoticeControl(), "bottom-right");
-    new UnitLabels(map).attach();
-    new UnitPicker(map, new UnitCard(document.getElementById("card") as HTMLElement)).attach();
+resolveScope(options.unit)
+  .then((scope) => {
+    const store = new LiveStore();
+    const connection = new LiveConnection(scope.code, store);
+    connection.start();
+    const ctx = { container, readiness, i18n, options, scope, store, connection };
+    return options.mode === "wall" ? startWall(ctx) : startDesk(ctx);
   })
   .catch((err: unknown) => {
     readiness.set("error");
-    const message = document.createElement("p");
-    message.className = "load-error";
-    message.dataset.testid = TestIds.loadError;
-    message.textContent = `地图无法加载 (map could not load): ${err instanceof Error ? err.message : String(err)}`;
-    container.append(message);
+    const message = err instanceof Error ? err.message : String(err);
+    container.append(testId(el("p", "load-error", i18n.t("mapLoadError", { message })), TestIds.loadError));
+    if (options.mode === "wall") setTimeout(() => window.location.reload(), WallRetryMs);
   });

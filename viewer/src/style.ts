@@ -2,7 +2,7 @@
 // internet), the RiskMap vector sources and the layers, bottom to top. Pure.
 import type { StyleSpecification, VectorSourceSpecification } from "maplibre-gl";
 import type { TileJson } from "./types";
-import { Background } from "./layers/palette";
+import { Themes, type Theme } from "./layers/palette";
 import { keyCountyOutlineLayer, selectedOutlineLayer, unitFillLayer, unitOutlineLayer } from "./layers/unitLayers";
 import { siteCircleLayer } from "./layers/siteLayers";
 import { labelProbeLayer } from "./layers/labelLayers";
@@ -27,23 +27,23 @@ export function vectorSource(tileJson: TileJson, origin: string, promoteCode: bo
   };
 }
 
-export function buildStyle(tileJsons: Record<SourceLayer, TileJson>, origin: string): StyleSpecification {
+export function buildStyle(tileJsons: Record<SourceLayer, TileJson>, origin: string, theme: Theme = Themes.light): StyleSpecification {
   const sources = Object.fromEntries(SourceLayers.map((l) => [l, vectorSource(tileJsons[l], origin, l !== "sites")]));
   return {
     version: 8,
     sources,
     layers: [
-      { id: "background", type: "background", paint: { "background-color": Background } },
-      unitFillLayer("counties"),
-      unitFillLayer("townships"),
-      unitFillLayer("villages"),
-      unitOutlineLayer("villages"),
-      unitOutlineLayer("townships"),
-      unitOutlineLayer("counties"),
-      keyCountyOutlineLayer(),
-      selectedOutlineLayer("villages"),
-      selectedOutlineLayer("townships"),
-      selectedOutlineLayer("counties"),
+      { id: "background", type: "background", paint: { "background-color": theme.background } },
+      unitFillLayer("counties", theme),
+      unitFillLayer("townships", theme),
+      unitFillLayer("villages", theme),
+      unitOutlineLayer("villages", theme),
+      unitOutlineLayer("townships", theme),
+      unitOutlineLayer("counties", theme),
+      keyCountyOutlineLayer(theme),
+      selectedOutlineLayer("villages", theme),
+      selectedOutlineLayer("townships", theme),
+      selectedOutlineLayer("counties", theme),
       siteCircleLayer(),
       labelProbeLayer(),
     ],

@@ -9,7 +9,23 @@ export const TestIds = {
   unitCardClose: "unit-card-close",
   unitLabel: "unit-label",
   loadError: "load-error",
+  connectionState: "connection-state",
+  dataAsOf: "data-as-of",
+  alertTicker: "alert-ticker",
+  alertTickerItem: "alert-ticker-item",
+  alertMarker: "alert-marker",
+  languageSwitch: "language-switch",
+  wall: "wall",
+  wallTitle: "wall-title",
+  /** Each KPI tile is `kpi-<id>` (wall/kpis.ts) with its number in `kpi-value`. */
+  kpiValue: "kpi-value",
+  alertTakeover: "alert-takeover",
+  tourCaption: "tour-caption",
+  trendChart: "trend-chart",
 } as const;
 
 /** The attribute the map container carries: "loading", "busy", "idle" or "error". */
 export const MapStateAttribute = "data-map-state";
+
+/** The attribute the connection state carries: "connecting", "live" or "offline" (live/connectionState.ts). */
+export const ConnectionStateAttribute = "data-state";

@@ -18,18 +18,34 @@ export interface WorkGaps {
   shouldExit: number;
 }
 
-export interface UnitFigures {
+/** Households by warning level: what every group of figures (unit, county group, history point) carries. */
+export interface LevelCounts {
   households: number;
   monitored: number;
   level1: number;
   level2: number;
   level3: number;
   shareAtLeastTwo: number;
+}
+
+export interface UnitFigures extends LevelCounts {
   shareThree: number;
   assisted: number;
   assistanceCoverage: number;
   workGaps: WorkGaps;
   incomeMedian: number | null;
+}
+
+export interface ZoneCount {
+  red: number;
+  yellow: number;
+  green: number;
+}
+
+export interface CountyGroup extends LevelCounts {
+  counties: number;
+  redCounties: number;
+  workGaps: number;
 }
 
 export interface Unit {
@@ -44,5 +60,20 @@ export interface Unit {
   zone: Zone;
   scaleReturn: boolean;
   version: number;
-  updatedAt: string;
+  updatedAt: string | null;
+  /** west, south, east, north; null without a geometry */
+  bbox?: [number, number, number, number] | null;
+  /** longitude, latitude of a point inside the unit */
+  labelPoint?: [number, number] | null;
+  /** descendants per level and zone (single units above village level) */
+  zoneCounts?: Partial<Record<UnitLevel, ZoneCount>> | null;
+  /** prefectures and provinces */
+  keyCountyComparison?: { keyCounties: CountyGroup; otherCounties: CountyGroup } | null;
+}
+
+/** One point of GET /api/units/{code}/history. */
+export interface HistoryPoint extends LevelCounts {
+  validFrom: string;
+  zone: Zone;
+  scaleReturn: boolean;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,10 +45,17 @@ public sealed class RiskMapFactory(string connectionString, IReadOnlyDictionary<
         TestAccounts.IssueAsync(Services.GetRequiredService<UserAccounts>(), Services.GetRequiredService<AccessTokens>(),
             $"{role.Key()}-{Interlocked.Increment(ref _accounts)}", role, scope, kind);
 
-    /// <summary>Serves on a real loopback port (Kestrel) instead of in memory, for clients outside this process; returns its URL.</summary>
-    public string StartKestrel()
+    /// <summary>
+    /// Serves on a real loopback port (Kestrel) instead of in memory, for clients outside this process; returns its URL.
+    /// <paramref name="port"/> 0 takes a free one; a given port lets a test stop a server and start another where it was.
+    /// </summary>
+    public string StartKestrel(int port = 0)
     {
-        UseKestrel(0);
+        // On Kestrel's own options, fixed before the host is built: UseKestrel(port) instead sets the
+        // server's addresses once the host is built, which races the server's start-up (migrations,
+        // then RunAsync) and now and then finds them read-only ("cannot be modified after the server
+        // has started").
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").Replace("localhost", "127.0.0.1");

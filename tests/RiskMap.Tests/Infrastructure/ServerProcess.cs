@@ -97,7 +97,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free now (the OS picks it).</summary>
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -41,6 +41,46 @@ public sealed class UnitEndpointTests
         Assert.Equal(0.333333, figures.GetProperty("shareAtLeastTwo").GetDouble());
         Assert.Equal(40000, figures.GetProperty("incomeMedian").GetInt32());
         Assert.Equal("yellow", township.GetProperty("zone").GetString()); // 1/3 is not more than 1/3, but above 1/6
+        Assert.Equal([102.6, 28.0, 102.8, 28.1], township.GetProperty("bbox").EnumerateArray().Select(v => Math.Round(v.GetDouble(), 6)));
+        var label = township.GetProperty("labelPoint").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.InRange(label[0], 102.6, 102.8);
+        Assert.InRange(label[1], 28.0, 28.1);
+    }
+
+    [Fact]
+    public async Task GetUnit_CountsItsDescendantsPerLevelAndZone()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now)))
+            await services.WriteAsync(Enumerable.Range(0, 20).Select(i => TestUnits.Household($"A1-{i}", TestUnits.VillageA1, i < 12 ? 6500 : 40000)).ToArray());
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = await factory.CreateClientAsync(Role.Administrator);
+
+        var county = await client.GetFromJsonAsync<JsonElement>("/api/units/513431");
+        var village = await client.GetFromJsonAsync<JsonElement>("/api/units/513431100001");
+
+        var zones = county.GetProperty("zoneCounts");
+        Assert.Equal((1, 0, 3), Counts(zones.GetProperty("village")));
+        Assert.Equal(2, Counts(zones.GetProperty("township")).Item1 + Counts(zones.GetProperty("township")).Item2 + Counts(zones.GetProperty("township")).Item3);
+        Assert.False(zones.TryGetProperty("county", out _)); // itself is not a descendant
+        Assert.Equal(JsonValueKind.Null, village.GetProperty("zoneCounts").ValueKind);
+
+        static (int, int, int) Counts(JsonElement c) => (c.GetProperty("red").GetInt32(), c.GetProperty("yellow").GetInt32(), c.GetProperty("green").GetInt32());
+    }
+
+    [Fact]
+    public async Task ListWithoutParent_GivesTheRootUnits()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = await factory.CreateClientAsync(Role.Administrator);
+
+        var roots = await client.GetFromJsonAsync<JsonElement[]>("/api/units");
+
+        Assert.Equal(["四川省"], roots!.Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(["513400000000"], roots![0].GetProperty("childCodes").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]

@@ -1,16 +1,15 @@
 using Microsoft.Playwright;
-using RiskMap.Server.Database;
 using RiskMap.Tests.Infrastructure;
 
 namespace RiskMap.Tests.Viewer;
 
+/// <summary>The desk viewer, served by the real server process.</summary>
 public sealed class ViewerBrowserTests
 {
     [Fact]
     public async Task Dashboard_LoadsFromLocalhostOnly_ShowsTheSchematicMap_AndAUnitCardOnClick()
     {
-        Assert.True(File.Exists(Path.Combine(DatabaseSetup.RepositoryRoot(AppContext.BaseDirectory), "viewer", "dist", "index.html")),
-            "viewer/dist is not built: run ./riskmap test (it builds the viewer) or `cd viewer && npm ci && npm run build`");
+        ViewerPage.DistDirectory();
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(DateTimeOffset.UtcNow)))
@@ -19,12 +18,8 @@ public sealed class ViewerBrowserTests
         await using var server = ServerProcess.Start(new Dictionary<string, string> { ["ConnectionStrings__RiskMap"] = db.ConnectionString });
         await server.WaitHealthyAsync(TimeSpan.FromSeconds(90));
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ViewerPage.LaunchAsync(playwright);
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        var requested = new List<string>();
-        page.Request += (_, request) => { lock (requested) requested.Add(request.Url); };
-        var viewer = new ViewerPage(page);
+        await using var browser = await BrowserSession.OpenAsync(1280, 800);
+        var (page, viewer) = (browser.Page, browser.Viewer);
 
         await page.GotoAsync(server.Url + "/");
         await viewer.WaitUntilIdleAsync();
@@ -38,19 +33,34 @@ public sealed class ViewerBrowserTests
         await Assertions.Expect(viewer.UnitCard).ToBeVisibleAsync();
         var name = await viewer.UnitCardName.InnerTextAsync();
         Assert.Contains(name, new[] { "昭觉县", "新城镇", "谷曲镇", "南坪村", "城北村", "谷曲村", "洒拉地坡村" });
-        await SaveScreenshotAsync(page, "viewer-planner-card.png");
-
-        string[] offHost;
-        lock (requested)
-            offHost = requested.Where(u => !(u.StartsWith(server.Url) || u.StartsWith("data:") || u.StartsWith("blob:"))).ToArray();
-        Assert.Empty(offHost);
+        await Assertions.Expect(viewer.ConnectionState).ToHaveAttributeAsync("data-state", "live");
+        await Assertions.Expect(viewer.DataAsOf).ToContainTextAsync("数据截至");
+        await viewer.SaveScreenshotAsync("viewer-planner-card.png");
+        Assert.Empty(browser.OffHost(server.Url));
     }
 
-    /// <summary>Screenshots are kept as test artefacts under artifacts/screenshots.</summary>
-    private static async Task SaveScreenshotAsync(IPage page, string name)
+    [Fact]
+    public async Task Language_switch_turns_the_screen_English_and_the_choice_is_remembered()
     {
-        var dir = Path.Combine(DatabaseSetup.RepositoryRoot(AppContext.BaseDirectory), "artifacts", "screenshots");
-        Directory.CreateDirectory(dir);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name) });
+        await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 0, 1280, 800);
+        var (browser, viewer) = (scenario.Browser, scenario.Viewer);
+        await scenario.OpenAsync("/");
+        await Assertions.Expect(viewer.Legend).ToContainTextAsync("III 高警");
+        await Assertions.Expect(viewer.ConnectionState).ToHaveTextAsync("实时");
+
+        await viewer.LanguageSwitch.ClickAsync();
+
+        await Assertions.Expect(viewer.Legend).ToContainTextAsync("III high");
+        await Assertions.Expect(viewer.ConnectionState).ToHaveTextAsync("Live");
+        await Assertions.Expect(viewer.DataAsOf).ToContainTextAsync("Data as of");
+        await Assertions.Expect(viewer.SchematicNotice).ToContainTextAsync("Schematic map");
+        await Assertions.Expect(browser.Page.Locator("html")).ToHaveAttributeAsync("lang", "en-GB");
+        await viewer.WaitUntilIdleAsync();
+        await viewer.SaveScreenshotAsync("viewer-english.png");
+
+        await browser.Page.ReloadAsync();
+        await Assertions.Expect(viewer.Legend).ToContainTextAsync("III high");
+        await browser.Page.GotoAsync(scenario.Url + "/?lang=zh");
+        await Assertions.Expect(viewer.Legend).ToContainTextAsync("III 高警");
     }
 }

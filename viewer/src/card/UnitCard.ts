@@ -1,52 +1,38 @@
-// The side card for one unit: name, level, zone and figures from /api/units/{code}.
+// The side card for one unit: name, level, zone and figures from /api/units/{code}. Re-renders in
+// place when the language switches.
 import type { Unit } from "../types";
 import { TestIds } from "../testIds";
-import { LevelNames, zoneName } from "../format";
+import type { I18n } from "../i18n/i18n";
+import { LevelKeys, zoneKey } from "../i18n/names";
 import { zoneColor, KeyCountyOutline } from "../layers/palette";
+import { el, testId } from "../dom";
 import { unitCardRows } from "./unitCardRows";
+
+type Shown = { kind: "loading"; name: string } | { kind: "error"; message: string } | { kind: "unit"; unit: Unit } | null;
 
 export class UnitCard {
   private onClose: (() => void) | null = null;
+  private shown: Shown = null;
 
-  constructor(private readonly element: HTMLElement) {}
+  constructor(private readonly element: HTMLElement, private readonly i18n: I18n) {
+    i18n.onChange(() => this.render());
+  }
 
   /** Shows a loading line while the unit's figures are fetched. */
   showLoading(name: string): void {
-    this.render(el("p", "card-status", `${name} 加载中…`));
+    this.set({ kind: "loading", name });
   }
 
   showError(message: string): void {
-    this.render(el("p", "card-status card-error", `无法加载: ${message}`));
+    this.set({ kind: "error", message });
   }
 
   show(unit: Unit): void {
-    const header = el("header", "card-header");
-    const title = el("h2", "card-title", unit.name);
-    title.dataset.testid = TestIds.unitCardName;
-    const meta = el("p", "card-meta", `${LevelNames[unit.level] ?? unit.level} · ${unit.code}`);
-    const zone = el("span", "card-zone", zoneName(unit.zone));
-    zone.style.background = zoneColor(unit.zone);
-    header.append(title, meta, zone);
-    if (unit.isKeyCounty) {
-      const key = el("span", "card-key", "国家乡村振兴重点帮扶县");
-      key.style.borderColor = KeyCountyOutline;
-      header.append(key);
-    }
-    if (unit.scaleReturn) header.append(el("span", "card-scale", "规模性返贫风险"));
-
-    const table = el("dl", "card-figures");
-    for (const row of unitCardRows(unit)) {
-      if (row.heading) {
-        table.append(el("dt", "card-heading", row.label));
-        continue;
-      }
-      table.append(el("dt", "", row.label), el("dd", "", row.value));
-    }
-    const updated = el("p", "card-updated", `更新于 ${new Date(unit.updatedAt).toLocaleString("zh-CN")}`);
-    this.render(header, table, updated);
+    this.set({ kind: "unit", unit });
   }
 
   hide(): void {
+    this.shown = null;
     this.element.hidden = true;
     this.element.replaceChildren();
   }
@@ -56,22 +42,51 @@ export class UnitCard {
     this.onClose = handler;
   }
 
-  private render(...children: HTMLElement[]): void {
-    const close = el("button", "card-close", "×");
-    close.setAttribute("aria-label", "关闭");
-    close.dataset.testid = TestIds.unitCardClose;
+  private set(shown: Shown): void {
+    this.shown = shown;
+    this.render();
+  }
+
+  private render(): void {
+    const { t } = this.i18n;
+    const shown = this.shown;
+    if (!shown) return;
+    const close = testId(el("button", "card-close", "×"), TestIds.unitCardClose);
+    close.setAttribute("aria-label", t("cardClose"));
     close.addEventListener("click", () => {
       this.hide();
       this.onClose?.();
     });
-    this.element.replaceChildren(close, ...children);
+    const body =
+      shown.kind === "loading" ? [el("p", "card-status", t("cardLoading", { name: shown.name }))]
+      : shown.kind === "error" ? [el("p", "card-status card-error", t("cardError", { message: shown.message }))]
+      : this.unitBody(shown.unit);
+    this.element.replaceChildren(close, ...body);
     this.element.hidden = false;
   }
-}
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+  private unitBody(unit: Unit): HTMLElement[] {
+    const { t } = this.i18n;
+    const header = el("header", "card-header");
+    const title = testId(el("h2", "card-title", unit.name), TestIds.unitCardName);
+    const meta = el("p", "card-meta", `${t(LevelKeys[unit.level])} · ${unit.code}`);
+    const zone = el("span", "card-zone", t(zoneKey(unit.zone)));
+    zone.style.background = zoneColor(unit.zone);
+    header.append(title, meta, zone);
+    if (unit.isKeyCounty) {
+      const key = el("span", "card-key", t("keyCounty"));
+      key.style.borderColor = KeyCountyOutline;
+      header.append(key);
+    }
+    if (unit.scaleReturn) header.append(el("span", "card-scale", t("cardScaleReturn")));
+
+    const table = el("dl", "card-figures");
+    for (const row of unitCardRows(unit, this.i18n)) {
+      if (row.heading) table.append(el("dt", "card-heading", row.label));
+      else table.append(el("dt", "", row.label), el("dd", "", row.value));
+    }
+    const parts: HTMLElement[] = [header, table];
+    if (unit.updatedAt) parts.push(el("p", "card-updated", t("cardUpdated", { time: this.i18n.dateTime(unit.updatedAt) })));
+    return parts;
+  }
 }

@@ -1,6 +1,6 @@
 // What the unit card lists, in order, as label/value pairs: pure, so it is tested without a DOM.
 import type { Unit } from "../types";
-import { formatCount, formatShare } from "../format";
+import type { I18n } from "../i18n/i18n";
 
 export interface CardRow {
   label: string;
@@ -9,21 +9,22 @@ export interface CardRow {
   heading?: boolean;
 }
 
-export function unitCardRows(unit: Unit): CardRow[] {
+export function unitCardRows(unit: Unit, i18n: I18n): CardRow[] {
   const f = unit.figures;
+  const { t, count, share } = i18n;
   return [
-    { label: "农户", value: formatCount(f.households) },
-    { label: "监测户", value: formatCount(f.monitored) },
-    { label: "预警等级", value: "", heading: true },
-    { label: "I 轻警", value: formatCount(f.level1) },
-    { label: "II 中警", value: formatCount(f.level2) },
-    { label: "III 高警", value: formatCount(f.level3) },
-    { label: "中警及以上占比", value: formatShare(f.shareAtLeastTwo) },
-    { label: "高警占比", value: formatShare(f.shareThree) },
-    { label: "帮扶覆盖率", value: formatShare(f.assistanceCoverage) },
-    { label: "工作缺口", value: "", heading: true },
-    { label: "应纳未纳", value: formatCount(f.workGaps.shouldMonitor) },
-    { label: "应帮未帮", value: formatCount(f.workGaps.unassisted) },
-    { label: "应退未退", value: formatCount(f.workGaps.shouldExit) },
+    { label: t("households"), value: count(f.households) },
+    { label: t("monitored"), value: count(f.monitored) },
+    { label: t("legendLevels"), value: "", heading: true },
+    { label: t("level1"), value: count(f.level1) },
+    { label: t("level2"), value: count(f.level2) },
+    { label: t("level3"), value: count(f.level3) },
+    { label: t("shareAtLeastTwo"), value: share(f.shareAtLeastTwo) },
+    { label: t("shareThree"), value: share(f.shareThree) },
+    { label: t("assistanceCoverage"), value: share(f.assistanceCoverage) },
+    { label: t("workGaps"), value: "", heading: true },
+    { label: t("gapShouldMonitor"), value: count(f.workGaps.shouldMonitor) },
+    { label: t("gapUnassisted"), value: count(f.workGaps.unassisted) },
+    { label: t("gapShouldExit"), value: count(f.workGaps.shouldExit) },
   ];
 }

@@ -1,70 +1,73 @@
-// The legend: warning levels in the seeds' colours, zones, key assistance counties, sites.
+// The legend: warning levels in the seeds' colours, zones, key assistance counties, sites, alerts.
+// `Legend` is the element (the wall puts it in a strip beside the map); `LegendControl` puts it on a map.
 import type { IControl } from "maplibre-gl";
 import { TestIds } from "../testIds";
 import { KeyCountyOutline, LevelColors, ZoneColors } from "../layers/palette";
-import { ZoneNames } from "../format";
+import type { I18n } from "../i18n/i18n";
+import { el, testId } from "../dom";
+
+export class Legend {
+  readonly element = testId(el("div", "legend"), TestIds.legend);
+  private readonly stopListening: () => void;
+
+  constructor(private readonly i18n: I18n) {
+    this.render();
+    this.stopListening = i18n.onChange(() => this.render());
+  }
+
+  remove(): void {
+    this.stopListening();
+    this.element.remove();
+  }
+
+  private render(): void {
+    const { t } = this.i18n;
+    this.element.replaceChildren(
+      group(t("legendLevels"), swatch(LevelColors[1], t("level1")), swatch(LevelColors[2], t("level2")), swatch(LevelColors[3], t("level3"))),
+      group(t("legendZones"), swatch(ZoneColors.red, t("zoneRed")), swatch(ZoneColors.yellow, t("zoneYellow")), swatch(ZoneColors.green, t("zoneGreen"))),
+      group(null, outline(KeyCountyOutline, t("keyCounty")), item(el("span", "legend-circle"), t("legendSites")), item(el("span", "legend-alert"), t("legendAlert"))),
+    );
+  }
+}
 
 export class LegendControl implements IControl {
-  private container: HTMLElement | null = null;
+  private legend: Legend | null = null;
+
+  constructor(private readonly i18n: I18n) {}
 
   onAdd(): HTMLElement {
-    const box = document.createElement("div");
-    box.className = "maplibregl-ctrl legend";
-    box.dataset.testid = TestIds.legend;
-    box.append(
-      heading("预警等级"),
-      swatch(LevelColors[1], "I 轻警"),
-      swatch(LevelColors[2], "II 中警"),
-      swatch(LevelColors[3], "III 高警"),
-      heading("区域 (颜色越深, 中警及以上占比越高)"),
-      swatch(ZoneColors.red, ZoneNames.red),
-      swatch(ZoneColors.yellow, ZoneNames.yellow),
-      swatch(ZoneColors.green, ZoneNames.green),
-      outline(KeyCountyOutline, "国家乡村振兴重点帮扶县"),
-      circle("易地扶贫搬迁安置点 (大小: 搬迁户数)"),
-    );
-    this.container = box;
-    return box;
+    this.legend = new Legend(this.i18n);
+    this.legend.element.classList.add("maplibregl-ctrl");
+    return this.legend.element;
   }
 
   onRemove(): void {
-    this.container?.remove();
-    this.container = null;
+    this.legend?.remove();
+    this.legend = null;
   }
 }
 
-function heading(text: string): HTMLElement {
-  const h = document.createElement("div");
-  h.className = "legend-heading";
-  h.textContent = text;
-  return h;
+function group(heading: string | null, ...rows: HTMLElement[]): HTMLElement {
+  const box = el("div", "legend-group");
+  if (heading) box.append(el("div", "legend-heading", heading));
+  box.append(...rows);
+  return box;
 }
 
 function item(mark: HTMLElement, text: string): HTMLElement {
-  const row = document.createElement("div");
-  row.className = "legend-row";
-  const label = document.createElement("span");
-  label.textContent = text;
-  row.append(mark, label);
+  const row = el("div", "legend-row");
+  row.append(mark, el("span", "", text));
   return row;
 }
 
 function swatch(color: string, text: string): HTMLElement {
-  const mark = document.createElement("span");
-  mark.className = "legend-swatch";
+  const mark = el("span", "legend-swatch");
   mark.style.background = color;
   return item(mark, text);
 }
 
 function outline(color: string, text: string): HTMLElement {
-  const mark = document.createElement("span");
-  mark.className = "legend-swatch legend-outline";
+  const mark = el("span", "legend-swatch legend-outline");
   mark.style.borderColor = color;
-  return item(mark, text);
-}
-
-function circle(text: string): HTMLElement {
-  const mark = document.createElement("span");
-  mark.className = "legend-circle";
   return item(mark, text);
 }

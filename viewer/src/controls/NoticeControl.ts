@@ -1,32 +1,46 @@
 // Always visible: the boundaries are schematic (示意图, domain.md) and the data sources' attribution.
+// `Notice` is the element (the wall puts it in a strip beside the map); `NoticeControl` puts it on a map.
 import type { IControl } from "maplibre-gl";
 import { TestIds } from "../testIds";
+import type { I18n } from "../i18n/i18n";
+import { el, testId } from "../dom";
 
-export const SchematicNotice = "示意图 (schematic): 边界仅为示意, 不作为权属依据";
+/** A licence notice: kept in its original English in both languages. */
 export const DataAttribution =
   "Contains data from GeoNames (geonames.org) and the SimpleMaps World Cities Database, CC BY 4.0";
 
+export class Notice {
+  readonly element = el("div", "notice");
+  private readonly stopListening: () => void;
+
+  constructor(i18n: I18n) {
+    const schematic = testId(el("div", "notice-schematic"), TestIds.schematicNotice);
+    const attribution = testId(el("div", "notice-attribution", DataAttribution), TestIds.attribution);
+    this.element.append(schematic, attribution);
+    const render = () => (schematic.textContent = i18n.t("schematicNotice"));
+    render();
+    this.stopListening = i18n.onChange(render);
+  }
+
+  remove(): void {
+    this.stopListening();
+    this.element.remove();
+  }
+}
+
 export class NoticeControl implements IControl {
-  private container: HTMLElement | null = null;
+  private notice: Notice | null = null;
+
+  constructor(private readonly i18n: I18n) {}
 
   onAdd(): HTMLElement {
-    const box = document.createElement("div");
-    box.className = "maplibregl-ctrl notice";
-    const schematic = document.createElement("div");
-    schematic.className = "notice-schematic";
-    schematic.dataset.testid = TestIds.schematicNotice;
-    schematic.textContent = SchematicNotice;
-    const attribution = document.createElement("div");
-    attribution.className = "notice-attribution";
-    attribution.dataset.testid = TestIds.attribution;
-    attribution.textContent = DataAttribution;
-    box.append(schematic, attribution);
-    this.container = box;
-    return box;
+    this.notice = new Notice(this.i18n);
+    this.notice.element.classList.add("maplibregl-ctrl");
+    return this.notice.element;
   }
 
   onRemove(): void {
-    this.container?.remove();
-    this.container = null;
+    this.notice?.remove();
+    this.notice = null;
   }
 }

@@ -11,8 +11,22 @@ export const ZoneColors: Record<Zone, string> = {
 };
 
 export const KeyCountyOutline = "#7b2cbf";
-export const Background = "#eef1f4";
-export const Boundary = "#4a5560";
+
+/** The map's neutral colours: light on a desk, dark on a command-room wall (fills keep the seeds' hues). */
+export interface Theme {
+  background: string;
+  boundary: string;
+  keyCountyOutline: string;
+  selected: string;
+  /** Fill opacity at no share at level II or above, and from one half. */
+  fillOpacity: readonly [number, number];
+}
+
+export const Themes: Record<"light" | "dark", Theme> = {
+  light: { background: "#eef1f4", boundary: "#4a5560", keyCountyOutline: KeyCountyOutline, selected: "#111111", fillOpacity: [0.45, 0.85] },
+  // On a dark wall, low-opacity fills turn muddy: stronger fills, light borders, a brighter purple.
+  dark: { background: "#0a1220", boundary: "#9fb3c8", keyCountyOutline: "#c77dff", selected: "#ffffff", fillOpacity: [0.7, 0.95] },
+};
 
 /** The zone's colour; anything unknown is drawn as green, as the tiles do for units without figures. */
 export function zoneColor(zone: string): string {

@@ -1,6 +1,6 @@
 // Polygon layers for counties, townships and villages: pure functions returning layer specs.
 import type { FillLayerSpecification, LineLayerSpecification, ExpressionSpecification } from "maplibre-gl";
-import { Boundary, KeyCountyOutline, ZoneColors } from "./palette";
+import { Themes, ZoneColors, type Theme } from "./palette";
 
 export type UnitLayer = "counties" | "townships" | "villages";
 
@@ -14,16 +14,25 @@ export const FillZooms: Record<UnitLayer, { min: number; max: number }> = {
   villages: { min: 11, max: 24 },
 };
 
+/**
+ * A figure as drawn: the live value in feature state (set from UnitStatsChanged, newer than any
+ * tile the map holds) when there is one, else the tile's property.
+ */
+export function liveValue(property: string): ExpressionSpecification {
+  return ["coalesce", ["feature-state", property], ["get", property]];
+}
+
 /** Fill colour from the zone; opacity rises with the share at level II or above. */
 export function zoneFillColor(): ExpressionSpecification {
-  return ["match", ["get", "zone"], "red", ZoneColors.red, "yellow", ZoneColors.yellow, ZoneColors.green];
+  return ["match", liveValue("zone"), "red", ZoneColors.red, "yellow", ZoneColors.yellow, ZoneColors.green];
 }
 
-export function shareFillOpacity(): ExpressionSpecification {
-  return ["interpolate", ["linear"], ["coalesce", ["get", "share2"], 0], 0, 0.45, 0.5, 0.85];
+export function shareFillOpacity(theme: Theme = Themes.light): ExpressionSpecification {
+  const [low, high] = theme.fillOpacity;
+  return ["interpolate", ["linear"], ["coalesce", liveValue("share2"), 0], 0, low, 0.5, high];
 }
 
-export function unitFillLayer(layer: UnitLayer): FillLayerSpecification {
+export function unitFillLayer(layer: UnitLayer, theme: Theme = Themes.light): FillLayerSpecification {
   return {
     id: `${layer}-fill`,
     type: "fill",
@@ -31,12 +40,12 @@ export function unitFillLayer(layer: UnitLayer): FillLayerSpecification {
     "source-layer": layer,
     minzoom: FillZooms[layer].min,
     maxzoom: FillZooms[layer].max,
-    paint: { "fill-color": zoneFillColor(), "fill-opacity": shareFillOpacity() },
+    paint: { "fill-color": zoneFillColor(), "fill-opacity": shareFillOpacity(theme) },
   };
 }
 
 /** Thin boundaries from the zoom a level's fill appears on; counties' stay above the others. */
-export function unitOutlineLayer(layer: UnitLayer): LineLayerSpecification {
+export function unitOutlineLayer(layer: UnitLayer, theme: Theme = Themes.light): LineLayerSpecification {
   const width: Record<UnitLayer, number> = { counties: 1.4, townships: 0.8, villages: 0.4 };
   return {
     id: `${layer}-outline`,
@@ -44,12 +53,12 @@ export function unitOutlineLayer(layer: UnitLayer): LineLayerSpecification {
     source: layer,
     "source-layer": layer,
     minzoom: FillZooms[layer].min,
-    paint: { "line-color": Boundary, "line-width": width[layer], "line-opacity": 0.8 },
+    paint: { "line-color": theme.boundary, "line-width": width[layer], "line-opacity": 0.8 },
   };
 }
 
 /** 国家乡村振兴重点帮扶县: a thick outline in a colour no zone uses. */
-export function keyCountyOutlineLayer(): LineLayerSpecification {
+export function keyCountyOutlineLayer(theme: Theme = Themes.light): LineLayerSpecification {
   return {
     id: "key-counties-outline",
     type: "line",
@@ -58,7 +67,7 @@ export function keyCountyOutlineLayer(): LineLayerSpecification {
     filter: ["==", ["to-boolean", ["get", "key_county"]], true],
     layout: { "line-join": "round" },
     paint: {
-      "line-color": KeyCountyOutline,
+      "line-color": theme.keyCountyOutline,
       "line-width": ["interpolate", ["linear"], ["zoom"], 5, 2.5, 10, 5],
       "line-opacity": 0.9,
     },
@@ -66,14 +75,14 @@ export function keyCountyOutlineLayer(): LineLayerSpecification {
 }
 
 /** The unit picked for the card, by feature state `selected` (no style rebuild). */
-export function selectedOutlineLayer(layer: UnitLayer): LineLayerSpecification {
+export function selectedOutlineLayer(layer: UnitLayer, theme: Theme = Themes.light): LineLayerSpecification {
   return {
     id: `${layer}-selected`,
     type: "line",
     source: layer,
     "source-layer": layer,
     paint: {
-      "line-color": "#111111",
+      "line-color": theme.selected,
       "line-width": 3,
       "line-opacity": ["case", ["boolean", ["feature-state", "selected"], false], 1, 0],
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unitCardRows } from "../../src/card/unitCardRows";
 import type { Unit } from "../../src/types";
+import { I18n } from "../../src/i18n/i18n";
 
 const unit: Unit = {
   code: "513431100000", level: "township", name: "新城镇", parentCode: "513431000000", childCodes: [],
@@ -13,10 +14,17 @@ const unit: Unit = {
 
 describe("unitCardRows", () => {
   it("lists households, levels, shares and work gaps with Chinese labels", () => {
-    const rows = Object.fromEntries(unitCardRows(unit).filter((r) => !r.heading).map((r) => [r.label, r.value]));
+    const rows = Object.fromEntries(unitCardRows(unit, new I18n("zh")).filter((r) => !r.heading).map((r) => [r.label, r.value]));
     expect(rows).toMatchObject({
       农户: "12,345", 监测户: "40", "I 轻警": "3", "II 中警": "5", "III 高警": "2",
       中警及以上占比: "25.0%", 应纳未纳: "4", 应帮未帮: "6", 应退未退: "1",
     });
+  });
+
+  it("lists them in English after a switch", () => {
+    const i18n = new I18n("zh");
+    i18n.set("en");
+    const rows = Object.fromEntries(unitCardRows(unit, i18n).filter((r) => !r.heading).map((r) => [r.label, r.value]));
+    expect(rows).toMatchObject({ Households: "12,345", "III high": "2", "Share at II or above": "25.0%", "Should be monitored": "4" });
   });
 });

@@ -1,0 +1,31 @@
+// What the address asks for: ?mode=wall, ?unit=<code>, ?lang=zh|en, ?tour=<seconds>. Pure.
+
+export interface ViewerOptions {
+  mode: "desk" | "wall";
+  /** The scope as a 12-digit code, or null for the default (the root unit). */
+  unit: string | null;
+  lang: string | null;
+  /** Seconds per stop of the wall's tour; 0 turns it off. */
+  tourSeconds: number;
+}
+
+export const DefaultTourSeconds = 20;
+
+/** 2, 4, 6, 9 or 12 digits, padded to 12 as the API prints codes; null for anything else. */
+export function normaliseUnitCode(value: string | null): string | null {
+  if (value === null || !/^\d+$/.test(value) || ![2, 4, 6, 9, 12].includes(value.length)) return null;
+  return value.padEnd(12, "0");
+}
+
+export function parseViewerOptions(search: string): ViewerOptions {
+  const params = new URLSearchParams(search);
+  const tour = params.get("tour");
+  const seconds = tour === null || tour.trim() === "" ? DefaultTourSeconds : Number(tour);
+  return {
+    mode: params.get("mode") === "wall" ? "wall" : "desk",
+    unit: normaliseUnitCode(params.get("unit")),
+    lang: params.get("lang"),
+    // Shorter than 5 s the map cannot settle between stops; an hour is a still screen anyway.
+    tourSeconds: !Number.isFinite(seconds) || seconds <= 0 ? 0 : Math.min(Math.max(seconds, 5), 3600),
+  };
+}

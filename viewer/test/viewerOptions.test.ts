@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { normaliseUnitCode, parseViewerOptions } from "../src/viewerOptions";
+import { chooseRoot, descendsToOnlyChild } from "../src/scope";
+import { unit } from "./fixtures";
+
+describe("viewer options", () => {
+  it("default to the desk, the root unit and a 20 s tour", () => {
+    expect(parseViewerOptions("")).toEqual({ mode: "desk", unit: null, lang: null, tourSeconds: 20 });
+  });
+
+  it("read wall mode, the scope, the language and the tour", () => {
+    expect(parseViewerOptions("?mode=wall&unit=5134&lang=en&tour=45")).toEqual({ mode: "wall", unit: "513400000000", lang: "en", tourSeconds: 45 });
+  });
+
+  it("turn the tour off with 0 and keep it between 5 s and an hour", () => {
+    expect(parseViewerOptions("?tour=0").tourSeconds).toBe(0);
+    expect(parseViewerOptions("?tour=1").tourSeconds).toBe(5);
+    expect(parseViewerOptions("?tour=abc").tourSeconds).toBe(0);
+  });
+
+  it("accept division codes of 2, 4, 6, 9 or 12 digits only", () => {
+    expect(normaliseUnitCode("513431100")).toBe("513431100000");
+    expect(normaliseUnitCode("12345")).toBeNull();
+    expect(normaliseUnitCode("51x4")).toBeNull();
+  });
+});
+
+describe("default scope", () => {
+  it("starts from the root with the most households", () => {
+    const roots = [unit({ code: "520000000000" }, { households: 5 }), unit({ code: "510000000000" }, { households: 50 })];
+    expect(chooseRoot(roots)?.code).toBe("510000000000");
+    expect(chooseRoot([])).toBeNull();
+  });
+
+  it("goes down from a province holding one prefecture, not further", () => {
+    expect(descendsToOnlyChild(unit({ level: "province", childCodes: ["513400000000"] }))).toBe(true);
+    expect(descendsToOnlyChild(unit({ level: "province", childCodes: ["513300000000", "513400000000"] }))).toBe(false);
+    expect(descendsToOnlyChild(unit({ level: "prefecture", childCodes: ["513431000000"] }))).toBe(false);
+  });
+});
