@@ -1,6 +1,7 @@
 // The one module that talks to the server (style.md). Relative paths: the viewer is served by
 // the same server, on whatever host and port it runs.
 import type { HistoryPoint, TileJson, Unit } from "./types";
+import { authHeaders, signInRequired } from "./auth";
 
 export class ApiError extends Error {
   constructor(readonly url: string, readonly status: number, detail: string) {
@@ -9,7 +10,8 @@ export class ApiError extends Error {
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  const response = await fetch(url, { headers: { Accept: "application/json", ...authHeaders() }, signal });
+  if (response.status === 401) signInRequired();
   if (!response.ok) {
     let detail = response.statusText;
     try {

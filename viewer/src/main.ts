@@ -12,10 +12,12 @@ import { MapReadiness } from "./map/MapReadiness";
 import { startDesk } from "./desk/DeskScreen";
 import { startWall } from "./wall/WallScreen";
 import { el, testId } from "./dom";
+import { adoptTokenFromAddress } from "./auth";
 
 /** A wall that started while the server was away tries again by itself. */
 const WallRetryMs = 10_000;
 
+adoptTokenFromAddress();
 const options = parseViewerOptions(window.location.search);
 const i18n = new I18n(resolveLang(options.lang, storedLang()));
 followLanguage(i18n);
