@@ -19,7 +19,7 @@ public static class AreaEventFeature
 {
     public const int MaxIdLength = 200;
 
-    public static AreaEventInput Read(JsonElement root)
+    public static AreaEventInput Read(JsonElement root, int maxVertices = int.MaxValue)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Feature")
             throw new FeatureRejected("type", "the body must be one GeoJSON Feature {\"type\": \"Feature\", \"geometry\": …, \"properties\": {\"id\", \"type\", \"severity\", \"date\"}}");
@@ -40,9 +40,25 @@ public static class AreaEventFeature
 
         if (!root.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
             throw new FeatureRejected("geometry", "the feature has no geometry; a Polygon or MultiPolygon in EPSG:4326 is required");
+        if (geometry.TryGetProperty("coordinates", out var coordinates) && Positions(coordinates, maxVertices + 1) > maxVertices)
+            throw new FeatureRejected("geometry", $"the outline has more than {maxVertices:N0} vertices (Ingest:MaxEventVertices); simplify it");
         var notes = new List<string>();
         var json = GeoJsonPolygons.ToMultiPolygonJson(geometry, transform, notes);
         return new AreaEventInput(id, type.Trim(), riskType, severity, date, json, notes);
+    }
+
+    /// <summary>Positions (arrays starting with a number) under <paramref name="e"/>, counted up to <paramref name="stop"/>.</summary>
+    private static int Positions(JsonElement e, int stop)
+    {
+        if (e.ValueKind != JsonValueKind.Array) return 0;
+        var count = 0;
+        foreach (var child in e.EnumerateArray())
+        {
+            if (child.ValueKind == JsonValueKind.Number) return 1;
+            count += Positions(child, stop - count);
+            if (count >= stop) break;
+        }
+        return count;
     }
 
     private static string Id(JsonElement props)

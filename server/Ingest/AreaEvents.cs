@@ -31,7 +31,7 @@ public sealed class AreaEvents(
         AreaEventInput input;
         using (document)
         {
-            try { input = AreaEventFeature.Read(document.RootElement); }
+            try { input = AreaEventFeature.Read(document.RootElement, options.Value.MaxEventVertices); }
             catch (FeatureRejected r) { return IngestProblems.Field("Invalid event", r.Field, r.Message); }
         }
         if (input.Date > assessor.Today)

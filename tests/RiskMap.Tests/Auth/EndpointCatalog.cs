@@ -20,7 +20,7 @@ public static partial class EndpointCatalog
 {
     private static readonly Dictionary<string, string> Samples = new()
     {
-        ["code"] = "513431", ["id"] = "1", ["layer"] = "villages", ["z"] = "10", ["x"] = "812", ["y"] = "420", ["username"] = "someone",
+        ["code"] = "513431", ["id"] = "987654321", ["layer"] = "villages", ["z"] = "10", ["x"] = "812", ["y"] = "420", ["username"] = "someone",
     };
 
     [GeneratedRegex(@"\{\*{0,2}(?<name>[a-zA-Z]+)(:[^}]*)?\??\}")]
