@@ -9,6 +9,7 @@ using RiskMap.Server.Http;
 using RiskMap.Server.Imports;
 using RiskMap.Server.Live;
 using RiskMap.Server.Ingest;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Units;
 using RiskMap.Server.Tiles;
 using RiskMap.Server.Viewer;
@@ -28,6 +29,7 @@ try
     builder.Services.AddLive();                      // SignalR hub, change-log relay, alert clock and actions
     builder.Services.AddIngest();                    // ingest API: batches, household changes, area events
     builder.Services.AddAccess();                    // users, roles, area scopes, bearer tokens, per-user rate limits
+    builder.Services.AddRegions();                   // drawn-region figures, visit lists, saved watch regions
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -48,6 +50,7 @@ try
     app.MapExportEndpoints();                        // GET /api/exports/households.csv, audited
     app.MapLive();                                   // /hubs/risk, GET /api/alerts, POST /api/alerts/{id}/acknowledge|resolve
     app.MapIngestEndpoints();                        // POST /api/households/batch, PATCH /api/households/{id}, …/assistance, …/visits, /api/events
+    app.MapRegionEndpoints();                        // POST /api/regions/query|households, /api/regions CRUD
 
     await app.RunAsync();
     return 0;

@@ -8,6 +8,7 @@ return name switch
     "calibration" => await CalibrationReport.RunAsync(args.Skip(1).ToArray()),
     "load" => await LoadBench.RunAsync(args.Skip(1).ToArray()),
     "broadcast" => await BroadcastBench.RunAsync(args.Skip(1).ToArray()),
+    "regions" => await RegionBench.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
@@ -15,6 +16,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: dotnet run -c Release --project bench/RiskMap.Bench -- statistics [--households N] [--batch N] [--runs N]");
     Console.Error.WriteLine("       … -- load [--scale 0.685] [--root 513400000000] [--runs 3]");
+    Console.Error.WriteLine("       … -- regions [--scale 0.4] [--runs 9] [--shapes 3]");
     Console.Error.WriteLine("       … -- calibration [scale]");
     Console.Error.WriteLine("       … -- broadcast [--port 8094]   (the host bench/live/run.sh compares SignalR with raw WebSockets on)");
     return 2;

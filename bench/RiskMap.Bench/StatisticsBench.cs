@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Demo;
 using RiskMap.Server.Households;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Statistics;
 
 namespace RiskMap.Bench;
@@ -83,13 +85,16 @@ public static class StatisticsBench
         return 0;
     }
 
-    private static async Task<ServiceProvider> ServicesAsync(NpgsqlDataSource db)
+    /// <summary>The server's household, statistics, demo and region services on a benchmark database.</summary>
+    internal static async Task<ServiceProvider> ServicesAsync(NpgsqlDataSource db)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(db);
         services.AddHouseholdsAndStatistics();
+        services.AddDemo();
+        services.AddRegions();
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<PolicyTableSource>().ReloadAsync(CancellationToken.None);
         return provider;

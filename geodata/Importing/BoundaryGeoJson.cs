@@ -100,8 +100,9 @@ public static class BoundaryGeoJson
     }
 }
 
-/// <summary>A feature cannot load: the field at fault and why.</summary>
-public sealed class FeatureRejected(string field, string reason) : Exception(reason)
+/// <summary>A feature cannot load: the field at fault, why, and (for a geometry) the kind of fault.</summary>
+public sealed class FeatureRejected(string field, string reason, GeometryFault fault = GeometryFault.Malformed) : Exception(reason)
 {
     public string Field { get; } = field;
+    public GeometryFault Fault { get; } = fault;
 }

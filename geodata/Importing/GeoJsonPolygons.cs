@@ -3,22 +3,39 @@ using System.Text.Json;
 
 namespace RiskMap.Geodata.Importing;
 
+/// <summary>What is wrong with a GeoJSON polygon, for callers that answer each fault differently.</summary>
+public enum GeometryFault
+{
+    /// <summary>Not a Polygon or MultiPolygon, or its coordinates are not nested arrays of positions.</summary>
+    Malformed,
+    /// <summary>A position outside longitude/latitude, or outside China.</summary>
+    OutOfRange,
+    /// <summary>More positions than the caller allows.</summary>
+    TooManyVertices,
+}
+
 /// <summary>
 /// Checks a GeoJSON Polygon or MultiPolygon's structure and coordinates and writes it again as a
 /// two-dimensional MultiPolygon in EPSG:4326, so PostGIS only ever sees well-formed input.
 /// </summary>
 public static class GeoJsonPolygons
 {
-    /// <exception cref="FeatureRejected">Not a Polygon/MultiPolygon, malformed positions or rings, or a position outside China.</exception>
-    public static string ToMultiPolygonJson(JsonElement geometry, CoordinateTransform transform, List<string> notes)
+    /// <param name="geometry">The GeoJSON geometry object.</param>
+    /// <param name="transform">How its coordinates become longitude and latitude.</param>
+    /// <param name="notes">Repairs made (a ring closed) are added here.</param>
+    /// <param name="maxVertices">Most positions accepted over all rings (a drawn region's limit); checked while reading.</param>
+    public static string ToMultiPolygonJson(JsonElement geometry, CoordinateTransform transform, List<string> notes, int maxVertices = int.MaxValue)
     {
         var type = geometry.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         if (type is not ("Polygon" or "MultiPolygon"))
-            throw new FeatureRejected("geometry", $"geometry type {type ?? "(none)"}; a Polygon or MultiPolygon is required");
+            throw new FeatureRejected("geometry", $"geometry type {type ?? "(none)"}; it must be a Polygon or MultiPolygon");
         if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
             throw new FeatureRejected("geometry", "the geometry has no coordinates array");
         var polygons = type == "Polygon" ? [coordinates] : coordinates.EnumerateArray().ToArray();
         if (polygons.Length == 0) throw new FeatureRejected("geometry", "the geometry is empty");
+        var vertices = CountPositions(polygons);
+        if (vertices > maxVertices)
+            throw new FeatureRejected("geometry", $"the geometry has {vertices:N0} vertices; at most {maxVertices:N0} are accepted", GeometryFault.TooManyVertices);
 
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -76,13 +93,30 @@ public static class GeoJsonPolygons
                 || !position[0].TryGetDouble(out var x) || !position[1].TryGetDouble(out var y))
                 throw new FeatureRejected("geometry", $"malformed position {Excerpt(position)} in ring {r} of polygon {p}");
             var (lon, lat) = GeoJsonCrs.ToLonLat(transform, x, y);
+            if (lon is < -180 or > 180 || lat is < -90 or > 90 || !double.IsFinite(lon + lat))
+                throw new FeatureRejected("geometry",
+                    $"coordinates out of range: ({x}, {y}) is not a longitude/latitude in EPSG:4326 (lon −180–180, lat −90–90); " +
+                    "projected coordinates without a crs member?", GeometryFault.OutOfRange);
             if (lon is < HouseholdFields.MinLon or > HouseholdFields.MaxLon || lat is < HouseholdFields.MinLat or > HouseholdFields.MaxLat || !double.IsFinite(lon + lat))
                 throw new FeatureRejected("geometry",
                     $"coordinates out of range: ({x}, {y}) is outside China (lon {HouseholdFields.MinLon}–{HouseholdFields.MaxLon}, lat {HouseholdFields.MinLat}–{HouseholdFields.MaxLat}); " +
-                    "lat/lon swapped, or projected coordinates without a crs member?");
+                    "lat/lon swapped, or projected coordinates without a crs member?", GeometryFault.OutOfRange);
             points.Add((lon, lat));
         }
         return points;
+    }
+
+    /// <summary>Positions over all rings, counted before any is read so an oversized geometry costs nothing more.</summary>
+    private static long CountPositions(JsonElement[] polygons)
+    {
+        long count = 0;
+        foreach (var polygon in polygons)
+        {
+            if (polygon.ValueKind != JsonValueKind.Array) continue;
+            foreach (var ring in polygon.EnumerateArray())
+                if (ring.ValueKind == JsonValueKind.Array) count += ring.GetArrayLength();
+        }
+        return count;
     }
 
     private static string Excerpt(JsonElement e)

@@ -139,6 +139,7 @@ public sealed class AlertEngine(IOptions<AlertOptions> options, TimeProvider tim
     {
         AlertRule.Scale => $"{Percent(r.Metric)} of {r.Households} households at level II or above, above {Percent(r.Threshold)}",
         AlertRule.SiteEmployment => $"{Percent(r.Metric)} of the labour force employed, below {Percent(r.Threshold)}",
+        _ when AlertRule.IsWatch(r.Rule) => $"the watched figure is {Number(r.Metric)} in {r.Households} households, at or above {Number(r.Threshold)}",
         _ => "level III with no assistance",
     };
 
@@ -150,8 +151,11 @@ public sealed class AlertEngine(IOptions<AlertOptions> options, TimeProvider tim
         AlertRule.Scale => $"condition cleared: {Percent(r.Metric)} at level II or above, at or below {Percent(r.ClearThreshold)}",
         AlertRule.SiteEmployment when r.Metric < r.ClearThreshold => "condition cleared: labour force below the minimum",
         AlertRule.SiteEmployment => $"condition cleared: {Percent(r.Metric)} employed, at or above {Percent(r.ClearThreshold)}",
+        _ when AlertRule.IsWatch(r.Rule) => $"condition cleared: the watched figure is {Number(r.Metric)} in {r.Households} households, below {Number(r.ClearThreshold)} or under the minimum households",
         _ => "condition cleared: below level III or assisted",
     };
+
+    private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

@@ -12,6 +12,11 @@ public static class AlertRule
     public const string SiteEmployment = "site-employment";
     /// <summary>A household that reached level III and has no assistance.</summary>
     public const string HouseholdUnassisted = "household-unassisted";
+
+    /// <summary>A planner's rule on a saved watch region: "watch-{rule id}".</summary>
+    public static string Watch(long ruleId) => $"watch-{ruleId}";
+
+    public static bool IsWatch(string rule) => rule.StartsWith("watch-", StringComparison.Ordinal);
 }
 
 /// <summary>What a rule says of its subject now.</summary>
@@ -78,6 +83,20 @@ public static class AlertRules
             : Verdict.Hold;
         return new AlertReading(AlertRule.SiteEmployment, new AlertSubject("site", siteId), villageCode, "yellow", verdict,
             share, options.EmploymentFloor.Value, options.EmploymentClear.Value, households);
+    }
+
+    /// <summary>
+    /// A watch region's own rule: raise when the metric reaches the rule's raise threshold with at
+    /// least its minimum households; clear when it falls below the clear threshold, or the
+    /// households below the minimum.
+    /// </summary>
+    public static AlertReading Watch(long regionId, long unitCode, long ruleId, double metric, double raise, double clear, int minimumHouseholds, int households)
+    {
+        var verdict = households < minimumHouseholds ? Verdict.Clear
+            : metric >= raise ? Verdict.Raise
+            : metric < clear ? Verdict.Clear
+            : Verdict.Hold;
+        return new AlertReading(AlertRule.Watch(ruleId), new AlertSubject("region", regionId), unitCode, "yellow", verdict, metric, raise, clear, households);
     }
 
     /// <summary>A household at level III with no assistance raises; anything else clears.</summary>

@@ -5,6 +5,7 @@ using RiskMap.Server.Database;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Households;
 using RiskMap.Server.Imports;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Statistics;
 
 namespace RiskMap.Server.Cli;
@@ -39,6 +40,7 @@ public static class CliVerbs
             builder.Services.AddImports();
             builder.Services.AddAccounts();
             builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+            builder.Services.AddRegions();
             using var host = builder.Build();
             await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
             await host.Services.GetRequiredService<PolicyTableSource>().ReloadAsync(CancellationToken.None);
@@ -83,15 +85,16 @@ public static class CliVerbs
         return (rest.ToArray(), configuration.ToArray());
     }
 
-    /// <summary>Re-assesses every household, then recomputes every unit's and site's figures.</summary>
+    /// <summary>Re-assesses every household, then recomputes every unit's, site's and saved region's figures.</summary>
     private static async Task<int> RebuildAsync(IServiceProvider services)
     {
         var clock = Stopwatch.StartNew();
         var households = await services.GetRequiredService<RiskRebuild>().RunAsync(CancellationToken.None);
         var assessing = clock.Elapsed;
         var changed = await services.GetRequiredService<StatisticsRebuild>().RunAsync(CancellationToken.None);
+        var regions = await services.GetRequiredService<WatchRegionFigures>().RefreshAllAsync(services.GetRequiredService<NpgsqlDataSource>(), CancellationToken.None);
         Console.WriteLine($"riskmap: re-assessed {households} households ({assessing.TotalSeconds:0.0} s); " +
-            $"{changed} units and sites changed figures ({(clock.Elapsed - assessing).TotalSeconds:0.0} s)");
+            $"{changed} units and sites and {regions.Count} saved regions changed figures ({(clock.Elapsed - assessing).TotalSeconds:0.0} s)");
         return 0;
     }
 

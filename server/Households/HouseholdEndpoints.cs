@@ -66,7 +66,7 @@ public static class HouseholdEndpoints
             r.GetBoolean(14), r.IsDBNull(15) ? null : r.GetInt64(15), r.GetFieldValue<DateTimeOffset>(16)));
     }
 
-    private static string CategoryKey(short category) => category switch
+    internal static string CategoryKey(short category) => category switch
     {
         1 => "unstableFormerlyPoor",
         2 => "marginalAtRisk",

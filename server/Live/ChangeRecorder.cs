@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
 using RiskMap.Server.Alerts;
+using RiskMap.Server.Database;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
 
@@ -13,7 +15,8 @@ namespace RiskMap.Server.Live;
 /// transitions go to the live log with a NOTIFY — so what was committed is exactly what clients
 /// are told, and nothing committed is ever left untold.
 /// </summary>
-public sealed class ChangeRecorder(AlertEngine alerts, IOptions<AlertOptions> alertOptions, IOptions<RegionRuleOptions> regions, TimeProvider time)
+public sealed class ChangeRecorder(
+    AlertEngine alerts, WatchRegionFigures watchRegions, IOptions<AlertOptions> alertOptions, IOptions<RegionRuleOptions> regions, TimeProvider time)
 {
     public async Task<IReadOnlyList<AlertTransition>> RecordAsync(
         NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<ChangedSubject> changed,
@@ -23,6 +26,10 @@ public sealed class ChangeRecorder(AlertEngine alerts, IOptions<AlertOptions> al
         if (changed.Count == 0 && readings.Count == 0) return [];
         var sites = changed.Where(c => c.Figures.Kind == SubjectKind.Site).Select(c => c.Figures.SubjectId).ToList();
         readings.AddRange(await SiteReadings.ReadAsync(conn, tx, sites, alertOptions.Value, regions.Value, ct));
+        // Saved watch regions over the changed villages: their figures first (locked in turn), then their rules.
+        var villages = changed.Where(c => c.Figures.Kind == SubjectKind.Unit && new UnitCode(c.Figures.SubjectId).Level == UnitLevel.Village)
+            .Select(c => c.Figures.SubjectId).ToList();
+        readings.AddRange(await WatchReadingsAsync(conn, tx, await watchRegions.RefreshTouchedAsync(conn, tx, villages, ct), ct));
         await LiveLog.LockAsync(conn, tx, ct);
         var transitions = await alerts.EvaluateAsync(conn, tx, readings, ct);
         await LiveLog.AppendStatsAsync(conn, tx, changed.Select(c => (c.Figures.Kind, c.Figures.SubjectId)).ToList(), time.GetUtcNow(), ct);
@@ -65,4 +72,28 @@ public sealed class ChangeRecorder(AlertEngine alerts, IOptions<AlertOptions> al
     }
 
     private static bool Unassisted(in HouseholdFacts f) => f.Level >= 3 && !f.Assisted;
+
+    /// <summary>The readings of the rules of watch regions whose figures changed, each told to the unit that covers the region.</summary>
+    private static async Task<List<AlertReading>> WatchReadingsAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<WatchRegionChange> changes, CancellationToken ct)
+    {
+        var readings = new List<AlertReading>();
+        var ruled = changes.Where(c => c.Rules.Count > 0).ToList();
+        if (ruled.Count == 0) return readings;
+        var home = new Dictionary<long, long>();
+        await using (var cmd = new NpgsqlCommand(SqlFile.Load("Alerts.region_home"), conn, tx))
+        {
+            cmd.Parameters.Add(new() { Value = ruled.Select(c => c.RegionId).ToArray() });
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) if (!r.IsDBNull(1)) home[r.GetInt64(0)] = r.GetInt64(1);
+        }
+        foreach (var c in ruled)
+        {
+            if (!home.TryGetValue(c.RegionId, out var unit)) continue;
+            foreach (var rule in c.Rules.Where(r => r.RuleId is not null))
+                readings.Add(AlertRules.Watch(c.RegionId, unit, rule.RuleId!.Value, rule.MeasureOf(c.Figures), rule.RaiseThreshold,
+                    rule.ClearThreshold, rule.MinimumHouseholds, c.Figures.Households));
+        }
+        return readings;
+    }
 }

@@ -68,6 +68,27 @@ public sealed class RegionFigures
         if (f.GapShouldExit) GapShouldExit += sign;
     }
 
+    /// <summary>
+    /// Adds another region's counts to these (negative counts subtract): the figures of two
+    /// disjoint sets of households together. Median, zone and version are not summable and stay.
+    /// </summary>
+    public void Add(RegionFigures other)
+    {
+        Households += other.Households;
+        Monitored += other.Monitored;
+        Level1 += other.Level1;
+        Level2 += other.Level2;
+        Level3 += other.Level3;
+        CategoryUnstable += other.CategoryUnstable;
+        CategoryMarginal += other.CategoryMarginal;
+        CategorySudden += other.CategorySudden;
+        for (var i = 0; i < RiskTypeCounts.Length; i++) RiskTypeCounts[i] += other.RiskTypeCounts[i];
+        Assisted += other.Assisted;
+        GapShouldMonitor += other.GapShouldMonitor;
+        GapUnassisted += other.GapUnassisted;
+        GapShouldExit += other.GapShouldExit;
+    }
+
     /// <summary>Sets zone and scale flag from the counts with the region rules (a pure function).</summary>
     public void Classify(RegionLevel level, RegionRuleOptions rules)
     {

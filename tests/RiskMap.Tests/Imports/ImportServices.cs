@@ -28,6 +28,7 @@ public sealed class ImportServices : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(db.DataSource);
         services.AddHouseholdsAndStatistics();
+        RiskMap.Server.Regions.RegionRegistration.AddRegions(services);
         services.AddImports();
         services.AddSingleton<TimeProvider>(new ManualTimeProvider(Now));
         var provider = services.BuildServiceProvider();

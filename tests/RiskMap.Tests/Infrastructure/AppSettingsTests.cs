@@ -4,6 +4,7 @@ using RiskMap.Server.Auth;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Live;
 using RiskMap.Server.Ingest;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Viewer;
@@ -35,6 +36,7 @@ public sealed class AppSettingsTests
         AssertSameProperties(new AuthOptions(), config.GetSection(AuthOptions.Section).Get<AuthOptions>()!);
         AssertSameProperties(new PrivacyOptions(), config.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>()!);
         AssertSameProperties(new RateLimitOptions(), config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()!);
+        AssertSameProperties(new RegionOptions(), config.GetSection(RegionOptions.Section).Get<RegionOptions>()!);
         var regions = config.GetSection(RegionRuleOptions.Section).Get<RegionRuleOptions>()!;
         var defaults = new RegionRuleOptions();
         Assert.Equal(defaults.MinimumHouseholds, regions.MinimumHouseholds);

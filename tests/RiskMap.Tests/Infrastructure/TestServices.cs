@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Households;
+using RiskMap.Server.Regions;
 using RiskMap.Server.Statistics;
 
 namespace RiskMap.Tests.Infrastructure;
@@ -26,6 +27,7 @@ public sealed class TestServices : IAsyncDisposable
         services.AddSingleton(db.DataSource);
         services.AddHouseholdsAndStatistics();
         services.AddDemo();
+        services.AddRegions();
         services.AddSingleton(time);
         var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<PolicyTableSource>().ReloadAsync(CancellationToken.None);

@@ -60,3 +60,9 @@ ALTER TABLE import_batch
 ALTER TABLE area_event
     ADD COLUMN reported_by text NOT NULL DEFAULT 'unknown',
     ADD COLUMN scope_code  bigint;
+
+-- Who saved a watch region from which area: it is seen, renamed and deleted from within that area
+-- only (NULL: the whole country).
+ALTER TABLE watch_region
+    ADD COLUMN created_by text NOT NULL DEFAULT 'unknown',
+    ADD COLUMN scope_code bigint;
