@@ -40,25 +40,10 @@ public static class AreaEventFeature
 
         if (!root.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
             throw new FeatureRejected("geometry", "the feature has no geometry; a Polygon or MultiPolygon in EPSG:4326 is required");
-        if (geometry.TryGetProperty("coordinates", out var coordinates) && Positions(coordinates, maxVertices + 1) > maxVertices)
-            throw new FeatureRejected("geometry", $"the outline has more than {maxVertices:N0} vertices (Ingest:MaxEventVertices); simplify it");
         var notes = new List<string>();
-        var json = GeoJsonPolygons.ToMultiPolygonJson(geometry, transform, notes);
+        // Counted before anything else is read: a huge outline is refused before it costs anything.
+        var json = GeoJsonPolygons.ToMultiPolygonJson(geometry, transform, notes, maxVertices);
         return new AreaEventInput(id, type.Trim(), riskType, severity, date, json, notes);
-    }
-
-    /// <summary>Positions (arrays starting with a number) under <paramref name="e"/>, counted up to <paramref name="stop"/>.</summary>
-    private static int Positions(JsonElement e, int stop)
-    {
-        if (e.ValueKind != JsonValueKind.Array) return 0;
-        var count = 0;
-        foreach (var child in e.EnumerateArray())
-        {
-            if (child.ValueKind == JsonValueKind.Number) return 1;
-            count += Positions(child, stop - count);
-            if (count >= stop) break;
-        }
-        return count;
     }
 
     private static string Id(JsonElement props)

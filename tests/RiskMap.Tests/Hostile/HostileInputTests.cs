@@ -83,7 +83,7 @@ public sealed class HostileInputTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
         Assert.Equal("geometry", problem.GetProperty("field").GetString());
-        Assert.Contains("more than 1,000 vertices", problem.GetProperty("detail").GetString());
+        Assert.Contains("at most 1,000 are accepted", problem.GetProperty("detail").GetString());
         Assert.Equal(0L, await world.Db.ScalarAsync<long>("SELECT count(*) FROM area_event"));
     }
 
