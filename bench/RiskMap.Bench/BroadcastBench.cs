@@ -16,9 +16,9 @@ namespace RiskMap.Bench;
 /// The host for bench/live's throughput comparison: one Kestrel process serving a SignalR hub
 /// with RiskMap's client contract (IRiskClient, JSON protocol) and a raw WebSocket endpoint.
 /// <c>POST /broadcast/{signalr|ws}?count=N</c> sends N UnitStatsChanged messages to every
-/// connected client as fast as it can: SignalR the way the live relay does
-/// (<c>Clients.Clients(ids)</c>, serialised once per message), the raw endpoint by writing the
-/// same JSON bytes to every socket concurrently.
+/// connected client as fast as it can: SignalR the way the live relay does (to the group of the
+/// subscribed unit, serialised once per message), the raw endpoint by writing the same JSON bytes
+/// to every socket concurrently.
 /// </summary>
 public static class BroadcastBench
 {
@@ -56,7 +56,7 @@ public static class BroadcastBench
             {
                 var message = Message(i);
                 if (kind == "signalr")
-                    await hub.Clients.Clients(connections.HubIds.Keys.ToList()).UnitStatsChanged(message);
+                    await hub.Clients.Group(BenchHub.Group).UnitStatsChanged(message);
                 else
                 {
                     var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web);
@@ -90,10 +90,14 @@ public sealed class BenchConnections
 /// <summary>A hub with RiskMap's client contract; it only tracks who is connected.</summary>
 public sealed class BenchHub(BenchConnections connections) : Hub<IRiskClient>
 {
-    public override Task OnConnectedAsync()
+    /// <summary>Every bench connection is subscribed to one unit: its group.</summary>
+    public const string Group = "unit:513431100201";
+
+    public override async Task OnConnectedAsync()
     {
         connections.HubIds[Context.ConnectionId] = 0;
-        return base.OnConnectedAsync();
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group);
+        await base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -28,7 +28,7 @@ BASE=http://127.0.0.1:8093
 PIDS+=($!)
 for _ in $(seq 1 600); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.5; done
 curl -sf "$BASE/health" >/dev/null || { echo "the server did not start; see $OUT/server.log" >&2; exit 1; }
-psql_() { ./riskmap psql -At -F, -c "$1"; }
+psql_() { ./riskmap psql -At -F, -c "$1" 2>/dev/null | grep -v " info: "; }
 
 if [[ " $PARTS " == *" ingest "* ]]; then
   [ -f "$OUT/export/households.csv" ] || ./riskmap export --out "$OUT/export" >/dev/null

@@ -28,8 +28,12 @@ public static class CliVerbs
             Args = configuration,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
-        using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));
+        // A verb's own output (psql's rows, an export's summary) is stdout; its log goes to stderr.
+        builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        using var loggers = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddConfiguration(builder.Configuration.GetSection("Logging")));
         try
         {
             var endpoint = await DatabaseSetup.OpenEndpointAsync(builder.Configuration, DatabaseOptions.Read(builder.Configuration), Directory.GetCurrentDirectory(), loggers);

@@ -107,36 +107,40 @@ public sealed class LiveRelay(
         var stats = latest.Values.OrderBy(m => m.Version).ToList();
         var areas = await InvalidateTilesAsync(stats, ct);
 
-        var tileAreas = new Dictionary<string, List<TileArea>>();
-        // Connections without household access get small counts withheld and household alerts without ids.
+        // Sent to the SignalR group of each subscribed unit at or above the change (serialised once
+        // per message). A connection subscribed to two of them hears it twice: clients apply
+        // messages idempotently by version, and most subscribe to one unit. Groups of subscribers
+        // without household access get small counts withheld and household alerts without ids.
         var counts = SmallCounts.Of(privacy.Value.MinimumCount);
+        var tileAreas = new Dictionary<LiveScope, List<TileArea>>();
         foreach (var m in stats)
         {
-            var targets = subscriptions.ConnectionsFor(new UnitCode(long.Parse(m.UnitCode)));
-            if (targets.Count == 0) continue;
-            var (full, others) = subscriptions.SplitByHouseholdAccess(targets);
-            if (full.Count > 0) await hub.Clients.Clients(full).UnitStatsChanged(m);
-            if (others.Count > 0) await hub.Clients.Clients(others).UnitStatsChanged(m.Withholding(counts));
+            var scopes = subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode)));
+            if (scopes.Count == 0) continue;
+            if (Groups(scopes, true) is { Count: > 0 } full) await hub.Clients.Groups(full).UnitStatsChanged(m);
+            if (Groups(scopes, false) is { Count: > 0 } withheld) await hub.Clients.Groups(withheld).UnitStatsChanged(m.Withholding(counts));
             if (!areas.TryGetValue((m.Kind, long.Parse(m.Id)), out var changed)) continue;
-            foreach (var connection in targets)
+            foreach (var scope in scopes)
             {
-                if (!tileAreas.TryGetValue(connection, out var list)) tileAreas[connection] = list = [];
+                if (!tileAreas.TryGetValue(scope, out var list)) tileAreas[scope] = list = [];
                 list.AddRange(changed);
             }
         }
         foreach (var row in rows.Where(r => r.Kind == "alert"))
         {
             var m = LiveMessageJson.Alert(row);
-            var targets = subscriptions.ConnectionsFor(new UnitCode(long.Parse(m.UnitCode)));
-            if (targets.Count == 0) continue;
-            var (full, others) = subscriptions.SplitByHouseholdAccess(targets);
-            if (full.Count > 0) await SendAlertAsync(hub.Clients.Clients(full), m);
-            if (others.Count > 0) await SendAlertAsync(hub.Clients.Clients(others), m.For(seesHouseholds: false));
+            var scopes = subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode)));
+            if (scopes.Count == 0) continue;
+            if (Groups(scopes, true) is { Count: > 0 } full) await SendAlertAsync(hub.Clients.Groups(full), m);
+            if (Groups(scopes, false) is { Count: > 0 } withheld) await SendAlertAsync(hub.Clients.Groups(withheld), m.For(seesHouseholds: false));
         }
         var version = rows[^1].Seq;
-        foreach (var (connection, list) in tileAreas)
-            await hub.Clients.Client(connection).TilesInvalidated(new TilesMessage(version, list));
+        foreach (var (scope, list) in tileAreas)
+            await hub.Clients.Group(scope.Group).TilesInvalidated(new TilesMessage(version, list));
     }
+
+    private static List<string> Groups(IReadOnlyList<LiveScope> scopes, bool seesHouseholds) =>
+        scopes.Where(s => s.SeesHouseholds == seesHouseholds).Select(s => s.Group).ToList();
 
     private static Task SendAlertAsync(IRiskClient clients, AlertMessage m) => m.Event switch
     {

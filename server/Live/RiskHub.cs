@@ -32,7 +32,7 @@ public sealed class RiskHub(LiveSubscriptions subscriptions, LiveCatchUpReader c
     {
         var caller = Caller;
         var unit = await ParseAsync(unitCode, caller);
-        subscriptions.Add(Context.ConnectionId, unit, caller.SeesHouseholds);
+        await JoinAsync(unit, caller);
         return (await catchUp.SnapshotAsync(unit, Context.ConnectionAborted)).For(caller.SeesHouseholds, SmallCounts.For(caller, privacy.Value));
     }
 
@@ -42,15 +42,16 @@ public sealed class RiskHub(LiveSubscriptions subscriptions, LiveCatchUpReader c
         if (afterVersion < 0) throw new HubException("afterVersion must not be negative");
         var caller = Caller;
         var unit = await ParseAsync(unitCode, caller);
-        subscriptions.Add(Context.ConnectionId, unit, caller.SeesHouseholds);
+        await JoinAsync(unit, caller);
         return (await catchUp.ChangesAfterAsync(unit, afterVersion, Context.ConnectionAborted)).For(caller.SeesHouseholds, SmallCounts.For(caller, privacy.Value));
     }
 
     /// <summary>Stops delivery for <paramref name="unitCode"/> to this connection.</summary>
-    public Task Unsubscribe(string unitCode)
+    public async Task Unsubscribe(string unitCode)
     {
-        if (UnitCode.TryParse(unitCode, out var unit)) subscriptions.Remove(Context.ConnectionId, unit);
-        return Task.CompletedTask;
+        if (!UnitCode.TryParse(unitCode, out var unit)) return;
+        foreach (var scope in subscriptions.Remove(Context.ConnectionId, unit))
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, scope.Group);
     }
 
     public override Task OnConnectedAsync()
@@ -64,6 +65,14 @@ public sealed class RiskHub(LiveSubscriptions subscriptions, LiveCatchUpReader c
         subscriptions.RemoveConnection(Context.ConnectionId);
         sessions.Closed(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
+    }
+
+    // Joined before the snapshot or catch-up is read, so nothing committed after it is missed; the
+    // group is the one of the caller's audience (household data or not).
+    private async Task JoinAsync(UnitCode unit, Caller caller)
+    {
+        var scope = subscriptions.Add(Context.ConnectionId, unit, caller.SeesHouseholds);
+        await Groups.AddToGroupAsync(Context.ConnectionId, scope.Group);
     }
 
     /// <summary>The unit, when it exists in the caller's area; one outside it is refused as one that does not exist.</summary>

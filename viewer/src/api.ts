@@ -1,16 +1,31 @@
 // The one module that talks to the server (style.md). Relative paths: the viewer is served by
 // the same server, on whatever host and port it runs.
 import type { HistoryPoint, TileJson, Unit } from "./types";
+import type { RegionBody, RegionFigures, RegionHouseholds, SavedRegion, WatchRegionRequest } from "./planner/regionTypes";
 import { authHeaders, signInRequired } from "./auth";
 
 export class ApiError extends Error {
-  constructor(readonly url: string, readonly status: number, detail: string) {
+  /** @param detail the problem document's title and detail, readable as they are. */
+  constructor(readonly url: string, readonly status: number, readonly detail: string) {
     super(`${url}: ${status} ${detail}`);
   }
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(url, { headers: { Accept: "application/json", ...authHeaders() }, signal });
+  return (await (await checked(url, response)).json()) as T;
+}
+
+/** A POST with a JSON body; the answer as the response itself (JSON, CSV or GeoJSON), or ApiError. */
+async function post(url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  const response = await fetch(url, {
+    method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json", ...authHeaders() }, body: JSON.stringify(body), signal,
+  });
+  return checked(url, response);
+}
+
+/** The response when it is a success; otherwise ApiError with the problem document's title and detail. */
+async function checked(url: string, response: Response): Promise<Response> {
   if (response.status === 401) signInRequired();
   if (!response.ok) {
     let detail = response.statusText;
@@ -22,7 +37,7 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
     }
     throw new ApiError(url, response.status, detail);
   }
-  return (await response.json()) as T;
+  return response;
 }
 
 export const fetchTileJson = (layer: string): Promise<TileJson> =>
@@ -38,3 +53,19 @@ export const fetchChildren = (parent: string | null, signal?: AbortSignal): Prom
 /** The unit's figures over time, oldest first (the server's default period: 30 days). */
 export const fetchHistory = (code: string, signal?: AbortSignal): Promise<HistoryPoint[]> =>
   getJson<HistoryPoint[]>(`api/units/${encodeURIComponent(code)}/history`, signal);
+
+/** A drawn region's figures, units touched and sites (docs/api.md § Regions). */
+export const queryRegion = async (region: RegionBody, signal?: AbortSignal): Promise<RegionFigures> =>
+  (await (await post("api/regions/query", region, signal)).json()) as RegionFigures;
+
+/** One page of the region's households to visit, worst first (may answer 401/403 by role). */
+export const fetchRegionHouseholds = async (region: RegionBody, offset: number, limit: number, signal?: AbortSignal): Promise<RegionHouseholds> =>
+  (await (await post(`api/regions/households?offset=${offset}&limit=${limit}&minLevel=1`, region, signal)).json()) as RegionHouseholds;
+
+/** Saves the region to watch; the answer is the saved region. */
+export const saveWatchRegion = async (request: WatchRegionRequest): Promise<SavedRegion> =>
+  (await (await post("api/regions", request)).json()) as SavedRegion;
+
+/** An export of a region request: `query.csv`, `query.geojson`, `households.csv`, `households.geojson`. */
+export const exportRegion = async (file: string, region: RegionBody): Promise<Blob> =>
+  (await post(`api/regions/${file}`, region)).blob();

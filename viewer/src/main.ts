@@ -2,6 +2,7 @@
 import "maplibre-gl/dist/maplibre-gl.css";
 import "./viewer.css";
 import "./wall/wall.css";
+import "./planner/planner.css";
 import { TestIds } from "./testIds";
 import { parseViewerOptions } from "./viewerOptions";
 import { I18n, followLanguage, resolveLang, storedLang } from "./i18n/i18n";
@@ -11,6 +12,7 @@ import { LiveConnection } from "./live/LiveConnection";
 import { MapReadiness } from "./map/MapReadiness";
 import { startDesk } from "./desk/DeskScreen";
 import { startWall } from "./wall/WallScreen";
+import { startPlanner } from "./planner/PlannerScreen";
 import { el, testId } from "./dom";
 import { adoptTokenFromAddress } from "./auth";
 
@@ -30,7 +32,7 @@ resolveScope(options.unit)
     const connection = new LiveConnection(scope.code, store);
     connection.start();
     const ctx = { container, readiness, i18n, options, scope, store, connection };
-    return options.mode === "wall" ? startWall(ctx) : startDesk(ctx);
+    return options.mode === "wall" ? startWall(ctx) : options.mode === "planner" ? startPlanner(ctx) : startDesk(ctx);
   })
   .catch((err: unknown) => {
     readiness.set("error");

@@ -1,15 +1,23 @@
-// What both screens (desk and wall) share: the scope, the live store and connection, the map.
+// What the screens (desk, planner, wall) share: the scope, the live store and connection, the map.
+import maplibregl, { type PaddingOptions } from "maplibre-gl";
 import type { I18n } from "./i18n/i18n";
 import type { LiveStore } from "./live/LiveStore";
 import type { LiveConnection } from "./live/LiveConnection";
 import type { MapReadiness } from "./map/MapReadiness";
-import type { RiskMap } from "./map/createMap";
+import { createMap, type RiskMap } from "./map/createMap";
 import type { Unit } from "./types";
 import type { ViewerOptions } from "./viewerOptions";
 import { LiveMapUpdates } from "./map/LiveMapUpdates";
 import { AlertMarkers } from "./map/AlertMarkers";
 import { UnitLabels } from "./map/UnitLabels";
 import { UnitPlaces } from "./map/UnitPlaces";
+import { LegendControl } from "./controls/LegendControl";
+import { NoticeControl } from "./controls/NoticeControl";
+import { LanguageSwitch } from "./controls/LanguageSwitch";
+import { ConnectionBadge } from "./controls/ConnectionBadge";
+import { AlertTicker } from "./alerts/AlertTicker";
+import { Themes } from "./layers/palette";
+import { el } from "./dom";
 
 export interface ScreenContext {
   container: HTMLElement;
@@ -28,4 +36,22 @@ export function attachLiveMap({ map, sources }: RiskMap, store: LiveStore): Unit
   new AlertMarkers(map, store, places).attach();
   new UnitLabels(map).attach();
   return places;
+}
+
+/** The desk's light, interactive map with its controls, live parts and status bar (desk and planner modes). */
+export async function startDeskMap(ctx: ScreenContext, padding: PaddingOptions): Promise<RiskMap> {
+  const { container, i18n, store, connection } = ctx;
+  const bar = el("footer", "status-bar");
+  bar.append(new ConnectionBadge(connection, i18n).element, new AlertTicker(store, i18n, 8).element);
+  document.body.append(bar);
+  const riskMap = await createMap(container, { theme: Themes.light, scopeBounds: ctx.scope.bbox ?? null, padding, interactive: true });
+  const map = riskMap.map;
+  ctx.readiness.attach(map);
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-left");
+  map.addControl(new maplibregl.ScaleControl({}), "bottom-left");
+  map.addControl(new LanguageSwitch(i18n), "top-right");
+  map.addControl(new LegendControl(i18n), "top-right");
+  map.addControl(new NoticeControl(i18n), "bottom-right");
+  attachLiveMap(riskMap, store);
+  return riskMap;
 }

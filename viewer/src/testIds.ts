@@ -22,6 +22,21 @@ export const TestIds = {
   alertTakeover: "alert-takeover",
   tourCaption: "tour-caption",
   trendChart: "trend-chart",
+  openPlanner: "open-planner",
+  planner: "planner",
+  /** Each shape button is `draw-<shape>` (planner/RegionDraw.ts: polygon, rectangle, circle). */
+  drawClear: "draw-clear",
+  /** The region's figures; each value is a `dd` with `data-row=<key>` (households, shareAtLeastTwo, …). */
+  regionFigures: "region-figures",
+  regionStatus: "region-status",
+  regionUnits: "region-units",
+  regionSites: "region-sites",
+  visitList: "visit-list",
+  visitStatus: "visit-status",
+  saveName: "save-name",
+  saveButton: "save-button",
+  saveStatus: "save-status",
+  exportButtons: "export-buttons",
 } as const;
 
 /** The attribute the map container carries: "loading", "busy", "idle" or "error". */

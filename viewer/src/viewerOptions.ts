@@ -1,13 +1,15 @@
-// What the address asks for: ?mode=wall, ?unit=<code>, ?lang=zh|en, ?tour=<seconds>. Pure.
+// What the address asks for: ?mode=wall|planner, ?unit=<code>, ?lang=zh|en, ?tour=<seconds>. Pure.
 
 export interface ViewerOptions {
-  mode: "desk" | "wall";
+  mode: ViewerMode;
   /** The scope as a 12-digit code, or null for the default (the root unit). */
   unit: string | null;
   lang: string | null;
   /** Seconds per stop of the wall's tour; 0 turns it off. */
   tourSeconds: number;
 }
+
+export type ViewerMode = "desk" | "wall" | "planner";
 
 export const DefaultTourSeconds = 20;
 
@@ -22,10 +24,18 @@ export function parseViewerOptions(search: string): ViewerOptions {
   const tour = params.get("tour");
   const seconds = tour === null || tour.trim() === "" ? DefaultTourSeconds : Number(tour);
   return {
-    mode: params.get("mode") === "wall" ? "wall" : "desk",
+    mode: params.get("mode") === "wall" ? "wall" : params.get("mode") === "planner" ? "planner" : "desk",
     unit: normaliseUnitCode(params.get("unit")),
     lang: params.get("lang"),
     // Shorter than 5 s the map cannot settle between stops; an hour is a still screen anyway.
     tourSeconds: !Number.isFinite(seconds) || seconds <= 0 ? 0 : Math.min(Math.max(seconds, 5), 3600),
   };
+}
+
+/** The same address (scope, language, map view in the hash) in another mode; desk is the default, so it drops `mode`. */
+export function modeUrl(href: string, mode: ViewerMode): string {
+  const url = new URL(href);
+  if (mode === "desk") url.searchParams.delete("mode");
+  else url.searchParams.set("mode", mode);
+  return url.toString();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normaliseUnitCode, parseViewerOptions } from "../src/viewerOptions";
+import { modeUrl, normaliseUnitCode, parseViewerOptions } from "../src/viewerOptions";
 import { chooseRoot, descendsToOnlyChild } from "../src/scope";
 import { unit } from "./fixtures";
 
@@ -10,6 +10,16 @@ describe("viewer options", () => {
 
   it("read wall mode, the scope, the language and the tour", () => {
     expect(parseViewerOptions("?mode=wall&unit=5134&lang=en&tour=45")).toEqual({ mode: "wall", unit: "513400000000", lang: "en", tourSeconds: 45 });
+  });
+
+  it("read planner mode, and treat an unknown mode as the desk", () => {
+    expect(parseViewerOptions("?mode=planner").mode).toBe("planner");
+    expect(parseViewerOptions("?mode=draw").mode).toBe("desk");
+  });
+
+  it("switch modes keeping the scope, language and map view", () => {
+    expect(modeUrl("http://h/?unit=5134&lang=en#9/28/102", "planner")).toBe("http://h/?unit=5134&lang=en&mode=planner#9/28/102");
+    expect(modeUrl("http://h/?mode=planner&lang=en", "desk")).toBe("http://h/?lang=en");
   });
 
   it("turn the tour off with 0 and keep it between 5 s and an hour", () => {

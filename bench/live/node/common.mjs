@@ -47,7 +47,8 @@ export async function rawConnections(url, count, onMessage, parallel = 100) {
     const batch = [];
     for (let j = i; j < Math.min(count, i + parallel); j++) {
       const ws = new WebSocket(url);
-      ws.on("message", (data) => onMessage(j, "raw", data));
+      // Parsed like the SignalR client parses its messages, so both clients do the same work.
+      ws.on("message", (data) => onMessage(j, "raw", JSON.parse(data.toString())));
       sockets.push(ws);
       batch.push(new Promise((resolve, reject) => { ws.once("open", resolve); ws.once("error", reject); }));
     }

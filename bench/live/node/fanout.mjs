@@ -1,5 +1,6 @@
 // Fan-out latency on the real server: N SignalR connections subscribed to one township; the
-// driver changes `rate` households a second there through the ingest API (PATCH); each change
+// driver changes `rate` households a second there through the ingest API (PATCH of their risk
+// types, which moves the village's figures); each change
 // reaches every connection as the village's and the township's UnitStatsChanged. Latency is
 // the time from the server saving the figures (updatedAt, in the write's transaction) to the
 // message arriving at the client.
@@ -31,11 +32,12 @@ let sent = 0, failed = 0;
 while (Date.now() - started < seconds * 1000) {
   const due = started + (sent * 1000) / rate;
   if (Date.now() < due) { await sleep(due - Date.now()); continue; }
-  const [id, income] = ids[sent % ids.length];
-  const value = Number(income) + (sent % 7) + 1;
+  // Alternately give and take the risk type "accident": the village's figures (risk type counts) change every time.
+  const [id] = ids[sent % ids.length];
+  const riskTypes = Math.floor(sent / ids.length) % 2 === 0 ? ["accident"] : [];
   const r = await fetch(`${base}/api/households/${encodeURIComponent(id)}`, {
     method: "PATCH", headers: { "content-type": "application/json", "idempotency-key": `bench-fanout-${started}-${sent}` },
-    body: JSON.stringify({ incomePerCapita: value }),
+    body: JSON.stringify({ riskTypes }),
   });
   if (!r.ok) failed++;
   sent++;

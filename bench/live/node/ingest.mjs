@@ -19,7 +19,8 @@ const header = lines[0];
 const columns = header.split(",");
 const village = columns.indexOf("village_code");
 const income = columns.indexOf("income_per_capita");
-if (village < 0 || income < 0) throw new Error(`the CSV needs village_code and income_per_capita columns: ${header}`);
+const riskTypes = columns.indexOf("risk_types");
+if (village < 0 || income < 0 || riskTypes < 0) throw new Error(`the CSV needs village_code, income_per_capita and risk_types columns: ${header}`);
 // Rows grouped by village, villages in order, cut into batches of whole villages.
 const byVillage = new Map();
 for (const line of lines.slice(1)) {
@@ -43,7 +44,16 @@ const onMessage = (_, name, data) => {
 const [client] = await signalRConnections(base + "/hubs/risk", 1, onMessage);
 await client.invoke("Subscribe", a.unit ?? "513400000000");
 
-const nudge = (line, k) => { const f = line.split(","); f[income] = String(Number(f[income]) + 1 + (k % 5)); return f.join(","); };
+// Each pass over a batch nudges incomes and adds or removes the risk type "accident" (因意外事故),
+// so every village's figures change (its risk type counts) and every batch is told to clients.
+const nudge = (line, k) => {
+  const f = line.split(",");
+  f[income] = String(Number(f[income]) + 1 + (k % 5));
+  const types = f[riskTypes] ? f[riskTypes].split(";") : [];
+  const without = types.filter((t) => t !== "accident");
+  f[riskTypes] = (without.length < types.length || without.length >= 5 ? without : [...without, "accident"]).join(";");
+  return f.join(",");
+};
 const sentBatches = [];
 let next = 0, households = 0, failed = 0;
 const started = Date.now();
@@ -54,6 +64,7 @@ async function worker() {
     const b = batches[next++ % batches.length];
     households += b.rows.length;
     const body = header + "\n" + b.rows.map((l) => nudge(l, next)).join("\n") + "\n";
+    b.rows = body.trim().split("\n").slice(1); // the next pass toggles back
     const sentAt = Date.now();
     const r = await fetch(`${base}/api/households/batch`, {
       method: "POST", headers: { "content-type": "text/csv", "idempotency-key": `bench-ingest-${started}-${next}` }, body,

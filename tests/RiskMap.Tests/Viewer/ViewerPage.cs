@@ -24,6 +24,23 @@ public sealed class ViewerPage(IPage page)
     public ILocator AlertTakeover => page.Locator("[data-testid=alert-takeover]");
     public ILocator TourCaption => page.Locator("[data-testid=tour-caption]");
     public ILocator TrendChart => page.Locator("[data-testid=trend-chart]");
+    public ILocator OpenPlanner => page.Locator("[data-testid=open-planner]");
+    public ILocator Planner => page.Locator("[data-testid=planner]");
+    public ILocator RegionStatus => page.Locator("[data-testid=region-status]");
+    public ILocator RegionUnits => page.Locator("[data-testid=region-units]");
+    public ILocator RegionSites => page.Locator("[data-testid=region-sites]");
+    public ILocator VisitList => page.Locator("[data-testid=visit-list]");
+    public ILocator VisitStatus => page.Locator("[data-testid=visit-status]");
+    public ILocator ExportButtons => page.Locator("[data-testid=export-buttons]");
+    public ILocator SaveName => page.Locator("[data-testid=save-name]");
+    public ILocator SaveButton => page.Locator("[data-testid=save-button]");
+    public ILocator SaveStatus => page.Locator("[data-testid=save-status]");
+
+    /// <summary>A planner shape button: polygon, rectangle or circle (viewer/src/planner/RegionDraw.ts).</summary>
+    public ILocator DrawShape(string shape) => page.Locator($"[data-testid=draw-{shape}]");
+
+    /// <summary>A value of the drawn region's figures by its key (households, shareAtLeastTwo, level3, …).</summary>
+    public ILocator RegionFigure(string key) => page.Locator($"[data-testid=region-figures] dd[data-row={key}]");
 
     /// <summary>The number on a wall KPI tile (ids in viewer/src/wall/kpis.ts: monitored, level2, red-villages, …).</summary>
     public ILocator Kpi(string id) => page.Locator($"[data-testid=kpi-{id}] [data-testid=kpi-value]");

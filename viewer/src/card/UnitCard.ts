@@ -7,6 +7,7 @@ import { LevelKeys, zoneKey } from "../i18n/names";
 import { zoneColor, KeyCountyOutline } from "../layers/palette";
 import { el, testId } from "../dom";
 import { unitCardRows } from "./unitCardRows";
+import { figureList } from "./figureList";
 
 type Shown = { kind: "loading"; name: string } | { kind: "error"; message: string } | { kind: "unit"; unit: Unit } | null;
 
@@ -80,11 +81,7 @@ export class UnitCard {
     }
     if (unit.scaleReturn) header.append(el("span", "card-scale", t("cardScaleReturn")));
 
-    const table = el("dl", "card-figures");
-    for (const row of unitCardRows(unit, this.i18n)) {
-      if (row.heading) table.append(el("dt", "card-heading", row.label));
-      else table.append(el("dt", "", row.label), el("dd", "", row.value));
-    }
+    const table = figureList(unitCardRows(unit, this.i18n));
     const parts: HTMLElement[] = [header, table];
     if (unit.updatedAt) parts.push(el("p", "card-updated", t("cardUpdated", { time: this.i18n.dateTime(unit.updatedAt) })));
     return parts;
