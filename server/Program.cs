@@ -1,8 +1,11 @@
+using RiskMap.Server.Auth;
 using RiskMap.Server.Cli;
 using RiskMap.Server.Database;
 using RiskMap.Server.Demo;
+using RiskMap.Server.Exports;
 using RiskMap.Server.Health;
 using RiskMap.Server.Households;
+using RiskMap.Server.Http;
 using RiskMap.Server.Imports;
 using RiskMap.Server.Live;
 using RiskMap.Server.Ingest;
@@ -17,7 +20,7 @@ if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);
 try
 {
     var builder = WebApplication.CreateBuilder(args);
-    builder.Services.AddProblemDetails();             // every client error as problem details
+    builder.Services.AddFaultProblems();             // every client error a 4xx problem; database away or slow: 503
     await builder.AddDatabaseAsync();                // configured PostGIS, or the managed local cluster
     builder.Services.AddHouseholdsAndStatistics();   // risk model, household writes, statistics
     builder.Services.AddDemo();                      // the demo dataset, when Demo:Enabled
@@ -25,6 +28,7 @@ try
     builder.Services.AddImports();                   // households and boundaries imports, the export
     builder.Services.AddLive();                      // SignalR hub, change-log relay, alert clock and actions
     builder.Services.AddIngest();                    // ingest API: batches, household changes, area events
+    builder.Services.AddAccess();                    // users, roles, area scopes, bearer tokens, per-user rate limits
     builder.Services.AddRegions();                   // drawn-region figures, visit lists, saved watch regions
 
     var app = builder.Build();
@@ -34,12 +38,16 @@ try
     await app.LoadPolicyLinesAsync();                // monitoring and dibao lines per province and year
     await app.LoadDemoDataAsync();                   // generate and load 凉山州 into an empty database
 
-    app.MapViewer();                                 // the map viewer (viewer/dist) at /
-    app.MapHealthEndpoints();                        // GET /health
+    app.MapViewer();                                 // the map viewer (viewer/dist) at /, public
+    app.UseAccess();                                 // everything below needs a token (docs/security.md)
+    app.MapHealthEndpoints();                        // GET /health, public
+    app.MapAuthEndpoints();                          // POST /api/auth/token (sign-in), GET /api/auth/me
+    app.MapAdminEndpoints();                         // /api/admin/users, /api/admin/tokens
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
     app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
+    app.MapExportEndpoints();                        // GET /api/exports/households.csv, audited
     app.MapLive();                                   // /hubs/risk, GET /api/alerts, POST /api/alerts/{id}/acknowledge|resolve
     app.MapIngestEndpoints();                        // POST /api/households/batch, PATCH /api/households/{id}, …/assistance, …/visits, /api/events
     app.MapRegionEndpoints();                        // POST /api/regions/query|households, /api/regions CRUD

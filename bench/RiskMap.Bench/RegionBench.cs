@@ -74,7 +74,7 @@ public static class RegionBench
                         await RegionFiguresQuery.ComputeAsync(c, tx, wkb, await RegionCoverage.ReadAsync(c, tx, wkb, CancellationToken.None), incomes, SubjectKind.Region, 0, CancellationToken.None));
                     if (run == 0) t.FirstFast = Last;
                     var watch = Stopwatch.StartNew();
-                    var report = await queries.ReportAsync(new DrawnRegion(await GeoJsonAsync(db, wkt), []), CancellationToken.None);
+                    var report = await queries.ReportAsync(new DrawnRegion(await GeoJsonAsync(db, wkt), []), RiskMap.Server.Auth.AreaScope.Everywhere, CancellationToken.None);
                     if (run > 0) t.Report.Add(watch.Elapsed.TotalMilliseconds);
                     if (Describe(naive) != Describe(fast.Figures) || Describe(naive) != Describe(report.Figures) || Describe(naive) != Describe(naiveCovers))
                         throw new InvalidOperationException($"figures differ: naive {Describe(naive)}, fast {Describe(fast.Figures)}, query {Describe(report.Figures)}");

@@ -12,6 +12,8 @@ local function ty(lat)
 end
 local x0, x1, y0, y1 = tx(101), tx(104) - 1, ty(29), ty(26) - 1
 local headers = { ["Accept-Encoding"] = "gzip" }
+-- RiskMap's tiles need a token (run.sh issues one); the comparison servers ignore the header.
+if os.getenv("RISKMAP_TOKEN") then headers["Authorization"] = "Bearer " .. os.getenv("RISKMAP_TOKEN") end
 if etag then headers["If-None-Match"] = etag end
 
 function setup(thread) thread:set("seed", math.random(1, 1e9)) end

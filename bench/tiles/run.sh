@@ -17,7 +17,8 @@ dotnet build server/RiskMap.Server.csproj -c Release -nologo -v q >/dev/null
 DLL=$ROOT/server/bin/Release/net10.0/RiskMap.Server.dll
 start_server() { # port, extra env…
   local port=$1; shift
-  (cd server && exec env ASPNETCORE_URLS=http://127.0.0.1:$port Logging__LogLevel__Default=Warning "$@" dotnet "$DLL") >"$OUT/server-$port.log" 2>&1 &
+  (cd server && exec env ASPNETCORE_URLS=http://127.0.0.1:$port Logging__LogLevel__Default=Warning \
+     RateLimits__PermitsPerSecond=10000000 RateLimits__Burst=10000000 "$@" dotnet "$DLL") >"$OUT/server-$port.log" 2>&1 &
   PIDS+=($!)
   curl -s -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null && { echo "port $port is already taken" >&2; exit 1; }
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && return; sleep 0.5; done
@@ -25,6 +26,9 @@ start_server() { # port, extra env…
 }
 start_server 8090                       # cached (default options); owns the managed cluster
 start_server 8091 Tiles__CacheBytes=0   # uncached: every request runs the SQL
+# Tiles need a token, as for any client: an administrator account of the benchmark's own.
+dotnet "$DLL" users add bench --role administrator --scope all --no-password >/dev/null 2>&1 || true
+RISKMAP_TOKEN=$(dotnet "$DLL" users token bench --label "bench/tiles" 2>/dev/null | tail -n 1); export RISKMAP_TOKEN
 [ "${SEED:-0}" = 1 ] && ./riskmap psql -v households="${HOUSEHOLDS:-500000}" -q -f bench/tiles/seed.sql
 
 PGPORT=$(sed -n 4p .riskmap/pg/data/postmaster.pid); export PGPASSWORD; PGPASSWORD=$(cat .riskmap/pg/password)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Live;
 using RiskMap.Server.Statistics;
@@ -16,6 +17,7 @@ public sealed record AlertDetailDto(AlertMessage Alert, IReadOnlyList<AlertEvent
 /// <summary>A page of alerts, newest first; pass <see cref="NextBefore"/> as before= for the next page.</summary>
 public sealed record AlertPageDto(IReadOnlyList<AlertMessage> Alerts, long? NextBefore);
 
+/// <summary><c>by</c>: the name and office shown on the alert ("乡长 阿某"); the audit trail adds the signed-in account.</summary>
 public sealed record AcknowledgeRequest(string? By, string? Comment);
 
 public sealed record ResolveRequest(string? By, string? Reason);
@@ -26,11 +28,12 @@ public static class AlertEndpoints
 
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts");
+        // Alerts about the caller's area only; one outside it is "unknown", as one that does not exist.
+        var alerts = app.MapGroup("/api/alerts").WithTags("Alerts").RequireAuthorization(AccessPolicies.View);
         alerts.MapGet("/", List);
         alerts.MapGet("/{id:long}", Get);
-        alerts.MapPost("/{id:long}/acknowledge", Acknowledge);
-        alerts.MapPost("/{id:long}/resolve", Resolve);
+        alerts.MapPost("/{id:long}/acknowledge", Acknowledge).RequireAuthorization(AccessPolicies.ActOnAlerts);
+        alerts.MapPost("/{id:long}/resolve", Resolve).RequireAuthorization(AccessPolicies.ActOnAlerts);
         return app;
     }
 
@@ -45,12 +48,14 @@ public static class AlertEndpoints
     };
 
     private static async Task<Results<Ok<AlertPageDto>, ProblemHttpResult>> List(
-        NpgsqlDataSource db, CancellationToken ct, string? unit = null, string state = "open", long? before = null, int limit = 50)
+        Caller caller, NpgsqlDataSource db, CancellationToken ct, string? unit = null, string state = "open", long? before = null, int limit = 50)
     {
-        var (first, last) = (110_000_000_000L, 829_999_999_999L);
+        var (first, last) = (caller.Scope.First, caller.Scope.Last);
         if (unit is not null)
         {
             if (!UnitCode.TryParse(unit, out var code)) return BadRequest("unit", $"'{unit}' is not a division code of 2, 4, 6, 9 or 12 digits");
+            if (!caller.Scope.Contains(code))
+                return TypedResults.Problem(title: "Unknown unit", statusCode: StatusCodes.Status404NotFound, detail: $"no administrative unit in your area has code {code}");
             (first, last) = (code.Value, code.Value + StatisticsStore.SpanOf(code.Level) - 1);
         }
         if (!States.TryGetValue(state, out var states)) return BadRequest("state", $"'{state}' is not one of {string.Join(", ", States.Keys)}");
@@ -67,53 +72,56 @@ public static class AlertEndpoints
             while (await r.ReadAsync(ct))
             {
                 lastId = r.GetInt64(0);
-                page.Add(LiveMessageJson.Alert(r.GetString(1), 0));
+                page.Add(LiveMessageJson.Alert(r.GetString(1), 0).For(caller.SeesHouseholds));
             }
         return TypedResults.Ok(new AlertPageDto(page, page.Count == limit ? lastId : null));
     }
 
-    private static async Task<Results<Ok<AlertDetailDto>, ProblemHttpResult>> Get(long id, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Results<Ok<AlertDetailDto>, ProblemHttpResult>> Get(long id, Caller caller, NpgsqlDataSource db, CancellationToken ct)
     {
-        var detail = await ReadAsync(db, id, ct);
+        var detail = await ReadAsync(db, id, caller, ct);
         return detail is null ? NotFound(id) : TypedResults.Ok(detail);
     }
 
     private static async Task<Results<Ok<AlertDetailDto>, ProblemHttpResult>> Acknowledge(
-        long id, AcknowledgeRequest body, AlertActions actions, NpgsqlDataSource db, CancellationToken ct)
+        long id, AcknowledgeRequest body, Caller caller, AlertActions actions, NpgsqlDataSource db, CancellationToken ct)
     {
         if (Invalid(body.By, "by", required: true) is { } byProblem) return byProblem;
         if (Invalid(body.Comment, "comment", required: false) is { } commentProblem) return commentProblem;
-        var (outcome, state) = await actions.AcknowledgeAsync(id, body.By!.Trim(), body.Comment?.Trim(), ct);
-        return await OutcomeAsync(outcome, state, id, "acknowledged (only a raised alert can be)", db, ct);
+        var (outcome, state) = await actions.AcknowledgeAsync(id, new AlertActor(body.By!.Trim(), caller.Username, caller.Scope), body.Comment?.Trim(), ct);
+        return await OutcomeAsync(outcome, state, id, "acknowledged (only a raised alert can be)", caller, db, ct);
     }
 
     private static async Task<Results<Ok<AlertDetailDto>, ProblemHttpResult>> Resolve(
-        long id, ResolveRequest body, AlertActions actions, NpgsqlDataSource db, CancellationToken ct)
+        long id, ResolveRequest body, Caller caller, AlertActions actions, NpgsqlDataSource db, CancellationToken ct)
     {
         if (Invalid(body.By, "by", required: true) is { } byProblem) return byProblem;
         if (Invalid(body.Reason, "reason", required: true) is { } reasonProblem) return reasonProblem;
-        var (outcome, state) = await actions.ResolveAsync(id, body.By!.Trim(), body.Reason!.Trim(), ct);
-        return await OutcomeAsync(outcome, state, id, "resolved", db, ct);
+        var (outcome, state) = await actions.ResolveAsync(id, new AlertActor(body.By!.Trim(), caller.Username, caller.Scope), body.Reason!.Trim(), ct);
+        return await OutcomeAsync(outcome, state, id, "resolved", caller, db, ct);
     }
 
     private static async Task<Results<Ok<AlertDetailDto>, ProblemHttpResult>> OutcomeAsync(
-        AlertActionOutcome outcome, string? state, long id, string verb, NpgsqlDataSource db, CancellationToken ct) => outcome switch
+        AlertActionOutcome outcome, string? state, long id, string verb, Caller caller, NpgsqlDataSource db, CancellationToken ct) => outcome switch
     {
         AlertActionOutcome.NotFound => NotFound(id),
         AlertActionOutcome.WrongState => TypedResults.Problem(title: "Alert is in the wrong state", statusCode: StatusCodes.Status409Conflict,
             detail: $"alert {id} is {state} and cannot be {verb}"),
-        _ => TypedResults.Ok((await ReadAsync(db, id, ct))!),
+        _ => TypedResults.Ok((await ReadAsync(db, id, caller, ct))!),
     };
 
-    private static async Task<AlertDetailDto?> ReadAsync(NpgsqlDataSource db, long id, CancellationToken ct)
+    /// <summary>The alert and its trail when it is about the caller's area; a household alert names no household to those without household access.</summary>
+    private static async Task<AlertDetailDto?> ReadAsync(NpgsqlDataSource db, long id, Caller caller, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         AlertMessage alert;
         await using (var cmd = new NpgsqlCommand(SqlFile.Load("Alerts.alert_by_id"), conn))
         {
             cmd.Parameters.Add(new() { Value = id });
+            cmd.Parameters.Add(new() { Value = caller.Scope.First });
+            cmd.Parameters.Add(new() { Value = caller.Scope.Last });
             if (await cmd.ExecuteScalarAsync(ct) is not string payload) return null;
-            alert = LiveMessageJson.Alert(payload, 0);
+            alert = LiveMessageJson.Alert(payload, 0).For(caller.SeesHouseholds);
         }
         var events = new List<AlertEventDto>();
         await using (var cmd = new NpgsqlCommand(SqlFile.Load("Alerts.alert_events"), conn))
@@ -139,5 +147,5 @@ public static class AlertEndpoints
             extensions: new Dictionary<string, object?> { ["field"] = field });
 
     private static ProblemHttpResult NotFound(long id) =>
-        TypedResults.Problem(title: "Unknown alert", statusCode: StatusCodes.Status404NotFound, detail: $"no alert has id {id}");
+        TypedResults.Problem(title: "Unknown alert", statusCode: StatusCodes.Status404NotFound, detail: $"no alert about your area has id {id}");
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Npgsql;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
+using RiskMap.Server.Demo;
 using RiskMap.Server.Households;
 using RiskMap.Server.Imports;
 using RiskMap.Server.Regions;
@@ -14,7 +16,7 @@ namespace RiskMap.Server.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["psql", "migrate", "rebuild", "import", "export"];
+    private static readonly string[] Verbs = ["psql", "migrate", "rebuild", "import", "export", "users"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -40,6 +42,8 @@ public static class CliVerbs
             builder.Services.AddSingleton<MigrationRunner>();
             builder.Services.AddHouseholdsAndStatistics();
             builder.Services.AddImports();
+            builder.Services.AddAccounts();
+            builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
             builder.Services.AddRegions();
             using var host = builder.Build();
             await host.Services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
@@ -50,6 +54,7 @@ public static class CliVerbs
                 "rebuild" => await RebuildAsync(host.Services),
                 "import" => await DataVerbs.ImportAsync(host.Services, rest),
                 "export" => await DataVerbs.ExportAsync(host.Services, rest),
+                "users" => await UserVerbs.RunAsync(host.Services, rest),
                 _ => 0,
             };
         }
@@ -61,8 +66,8 @@ public static class CliVerbs
     }
 
     /// <summary>
-    /// Options of the verbs themselves (<c>--out DIR</c>) and positional arguments, apart from
-    /// <c>--Key=value</c> settings, which go to the configuration as they do for the server.
+    /// Options of the verbs themselves (<c>--out DIR</c>, <c>--role R</c>, …) and positional arguments,
+    /// apart from <c>--Key=value</c> settings, which go to the configuration as they do for the server.
     /// </summary>
     private static (string[] Positional, string[] Configuration) SplitArguments(string[] args)
     {
@@ -70,8 +75,14 @@ public static class CliVerbs
         var configuration = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
+            var name = args[i].Split('=', 2)[0];
             if (args[i] == "--out" && i + 1 < args.Length) rest.AddRange(["--out", args[++i]]);
             else if (args[i].StartsWith("--out=")) rest.AddRange(["--out", args[i]["--out=".Length..]]);
+            else if (UserVerbs.Options.TryGetValue(name, out var takesValue))
+            {
+                rest.Add(args[i]);
+                if (takesValue && !args[i].Contains('=') && i + 1 < args.Length) rest.Add(args[++i]);
+            }
             else if (args[i].StartsWith("--")) configuration.Add(args[i]);
             else rest.Add(args[i]);
         }

@@ -26,8 +26,8 @@ public static class DataVerbs
         try
         {
             summary = args[0] == ImportKind.Households
-                ? await services.GetRequiredService<HouseholdImporter>().RunAsync(input, new ConsoleProgress(), CancellationToken.None)
-                : await services.GetRequiredService<BoundaryImporter>().RunAsync(input, CancellationToken.None);
+                ? await services.GetRequiredService<HouseholdImporter>().RunAsync(input, ImportSender.Cli, new ConsoleProgress(), CancellationToken.None)
+                : await services.GetRequiredService<BoundaryImporter>().RunAsync(input, ImportSender.Cli, CancellationToken.None);
         }
         catch (ImportFileException e) { return Unusable($"{input.Source} not imported, nothing changed: {e.Message}"); }
         // Figures are current already; income medians are recomputed off the write path, do it now.
@@ -40,7 +40,10 @@ public static class DataVerbs
     {
         if (args.Length != 2 || args[0] != "--out") return Usage("usage: ./riskmap export --out DIR");
         var clock = Stopwatch.StartNew();
+        var audit = services.GetRequiredService<ExportAudit>();
+        var auditId = await audit.StartCliAsync($"export to {Path.GetFullPath(args[1])}: counties, townships, villages, sites .geojson, households.csv", CancellationToken.None);
         var summary = await services.GetRequiredService<DataExporter>().WriteAsync(args[1], CancellationToken.None);
+        await audit.FinishAsync(auditId, summary.Files.Sum(f => f.Count), CancellationToken.None);
         foreach (var (file, count) in summary.Files)
             Console.WriteLine($"  {Path.Combine(args[1], file)}: {count:N0} {(file.EndsWith(".csv") ? "households" : "features")}");
         Console.WriteLine($"riskmap: exported to {Path.GetFullPath(args[1])} ({clock.Elapsed.TotalSeconds:0.0} s)");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 
 namespace RiskMap.Server.Demo;
@@ -49,11 +50,15 @@ public sealed class DemoFeedOptions
 /// and then a severe disaster over a few villages (POST /api/events), which pushes them over
 /// the scale threshold and raises alerts; officials acknowledge them; relief and assistance
 /// later bring the households back (PATCH + assistance), and the alerts resolve by themselves.
+/// It signs in as any client does: the data officer account <c>demo-feed</c> of the demo's area,
+/// with a token issued at start and revoked at stop.
 /// </summary>
 public sealed class DemoFeed(
     NpgsqlDataSource db, IServer server, IHostApplicationLifetime lifetime, IOptions<DemoOptions> demo, IOptions<DemoFeedOptions> options,
-    TimeProvider time, ILogger<DemoFeed> log) : BackgroundService
+    UserAccounts accounts, AccessTokens tokens, TimeProvider time, ILogger<DemoFeed> log) : BackgroundService
 {
+    private const string FeedAccount = "demo-feed";
+
     private static readonly string[] DisasterTypes = ["flood", "landslide", "earthquake", "drought", "hail"];
     private static readonly string[] Officials = ["乡镇干部 阿依", "驻村第一书记 吉克", "乡村振兴专干 沙马", "乡长 马海"];
     private readonly Random _random = new();
@@ -67,6 +72,30 @@ public sealed class DemoFeed(
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
         if (address is null) { log.LogWarning("Demo feed: no http address to talk to; the feed is off"); return; }
         using var http = new HttpClient { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1")), Timeout = TimeSpan.FromSeconds(30) };
+        var token = await SignInAsync(stoppingToken);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Token);
+        try { await RunAsync(http, o, stoppingToken); }
+        finally
+        {
+            try { await tokens.RevokeAsync(token.TokenId, FeedAccount, CancellationToken.None); }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException) { log.LogWarning("Demo feed: could not revoke its token: {Message}", e.Message); }
+        }
+    }
+
+    /// <summary>The feed's account (created the first time) and a token for this run.</summary>
+    private async Task<IssuedToken> SignInAsync(CancellationToken ct)
+    {
+        var area = AreaScope.Of(demo.Value.RootCode);
+        var account = await accounts.FindAsync(FeedAccount, ct)
+            ?? await accounts.AddAsync(FeedAccount, "演示数据办 demo data office", Role.DataOfficer, area, null, "demo", ct)
+            ?? throw new InvalidOperationException($"could not create the {FeedAccount} account");
+        if (account.Scope != area || account.Role != Role.DataOfficer || account.Disabled)
+            await accounts.ChangeAsync(account.UserId, new AccountChange(Role: Role.DataOfficer, Scope: area, Disabled: false), ct);
+        return await tokens.IssueAsync(account.UserId, TokenKind.Session, "demo feed", TimeSpan.FromDays(30), "demo", ct);
+    }
+
+    private async Task RunAsync(HttpClient http, DemoFeedOptions o, CancellationToken stoppingToken)
+    {
         var nextDisaster = time.GetUtcNow() + o.FirstDisasterAfter;
         log.LogInformation("Demo feed running: routine changes every {Interval}, the first disaster at {At:HH:mm:ss}", o.Interval, nextDisaster.ToLocalTime());
         using var timer = new PeriodicTimer(o.Interval, time);

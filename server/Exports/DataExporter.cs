@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 
 namespace RiskMap.Server.Exports;
@@ -35,11 +36,25 @@ public sealed class DataExporter(NpgsqlDataSource db)
         foreach (var (file, level) in UnitFiles)
             files.Add((file, await WriteFeaturesAsync(conn, tx, SqlFile.Load("Exports.unit_features"), (short)level, Path.Combine(directory, file), ct)));
         files.Add(("sites.geojson", await WriteFeaturesAsync(conn, tx, SqlFile.Load("Exports.site_features"), null, Path.Combine(directory, "sites.geojson"), ct)));
-        await WriteHouseholdsAsync(conn, Path.Combine(directory, "households.csv"), ct);
-        await using (var count = new NpgsqlCommand("SELECT count(*) FROM household", conn, tx))
-            files.Add(("households.csv", (long)(await count.ExecuteScalarAsync(ct))!));
+        await using (var w = new StreamWriter(Path.Combine(directory, "households.csv"), false, Utf8WithBom))
+            files.Add(("households.csv", await WriteHouseholdsAsync(conn, tx, w, AreaScope.Everywhere, ct)));
         await tx.CommitAsync(ct);
         return new ExportSummary(files);
+    }
+
+    /// <summary>
+    /// The households of <paramref name="area"/> as households.csv (UTF-8 with a byte-order mark) to
+    /// <paramref name="output"/>, read in one snapshot; returns how many.
+    /// </summary>
+    public async Task<long> WriteHouseholdsAsync(Stream output, AreaScope area, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await using var w = new StreamWriter(output, Utf8WithBom, 64 * 1024, leaveOpen: true);
+        var count = await WriteHouseholdsAsync(conn, tx, w, area, ct);
+        await w.FlushAsync(ct);
+        await tx.CommitAsync(ct);
+        return count;
     }
 
     private static async Task<long> WriteFeaturesAsync(
@@ -61,14 +76,23 @@ public sealed class DataExporter(NpgsqlDataSource db)
         return count;
     }
 
-    private static async Task WriteHouseholdsAsync(NpgsqlConnection conn, string path, CancellationToken ct)
+    private static async Task<long> WriteHouseholdsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, TextWriter w, AreaScope area, CancellationToken ct)
     {
+        long count;
+        await using (var setArea = new NpgsqlCommand(SqlFile.Load("Exports.export_area"), conn, tx))
+        {
+            setArea.Parameters.Add(new() { Value = area.First });
+            setArea.Parameters.Add(new() { Value = area.Last });
+            await using var r = await setArea.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            count = r.GetInt64(2);
+        }
         // Npgsql wants the text to start with COPY: drop the file's leading comment.
         var sql = string.Join('\n', SqlFile.Load("Exports.households_csv").Split('\n').SkipWhile(l => l.StartsWith("--")));
         using var reader = await conn.BeginTextExportAsync(sql, ct);
-        await using var w = new StreamWriter(path, false, Utf8WithBom);
         var buffer = new char[64 * 1024];
         int n;
         while ((n = await reader.ReadAsync(buffer, ct)) > 0) await w.WriteAsync(buffer.AsMemory(0, n), ct);
+        return count;
     }
 }

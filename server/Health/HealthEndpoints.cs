@@ -11,7 +11,8 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealth).WithName("Health").WithTags("Health");
+        // Public: load balancers and the launcher probe it; it names no data.
+        app.MapGet("/health", GetHealth).WithName("Health").WithTags("Health").AllowAnonymous();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 
 namespace RiskMap.Server.Households;
@@ -19,18 +20,19 @@ public static class HouseholdEndpoints
 {
     public static IEndpointRouteBuilder MapHouseholdEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/households").WithTags("Households").MapGet("/{id}", GetHousehold);
+        // Household data for roles that may see it, in their area: one outside it is "unknown", as one that does not exist.
+        app.MapGroup("/api/households").WithTags("Households").RequireAuthorization(AccessPolicies.SeeHouseholds).MapGet("/{id}", GetHousehold);
         return app;
     }
 
-    private static async Task<Results<Ok<HouseholdRiskDto>, ProblemHttpResult>> GetHousehold(string id, NpgsqlDataSource db, CancellationToken ct)
+    private static async Task<Results<Ok<HouseholdRiskDto>, ProblemHttpResult>> GetHousehold(string id, Caller caller, NpgsqlDataSource db, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
             return TypedResults.Problem(title: "Invalid household id", statusCode: StatusCodes.Status400BadRequest, detail: "id must be 1 to 64 characters");
         await using var conn = await db.OpenConnectionAsync(ct);
-        var (found, risk) = await ReadRiskAsync(conn, null, id, ct);
+        var (found, risk) = await ReadRiskAsync(conn, null, id, caller.Scope, ct);
         if (!found)
-            return TypedResults.Problem(title: "Unknown household", statusCode: StatusCodes.Status404NotFound, detail: $"no household has id '{id}'");
+            return TypedResults.Problem(title: "Unknown household", statusCode: StatusCodes.Status404NotFound, detail: $"no household in your area has id '{id}'");
         if (risk is null)
             return TypedResults.Problem(title: "Household not assessed yet", statusCode: StatusCodes.Status409Conflict,
                 detail: "the household was bulk-loaded and the risk model has not run on it yet (./riskmap rebuild)");
@@ -39,13 +41,16 @@ public static class HouseholdEndpoints
 
     /// <summary>
     /// One household's assessment by id, read on <paramref name="conn"/> (inside a writer's transaction
-    /// it sees the change just made): whether the household exists, and its assessment (null when it
-    /// was bulk-loaded and not assessed yet).
+    /// it sees the change just made): whether the household exists in <paramref name="area"/>, and its
+    /// assessment (null when it was bulk-loaded and not assessed yet).
     /// </summary>
-    public static async Task<(bool Found, HouseholdRiskDto? Risk)> ReadRiskAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, string id, CancellationToken ct)
+    public static async Task<(bool Found, HouseholdRiskDto? Risk)> ReadRiskAsync(
+        NpgsqlConnection conn, NpgsqlTransaction? tx, string id, AreaScope area, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(SqlFile.Load("Households.household_by_id"), conn, tx);
         cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = area.First });
+        cmd.Parameters.Add(new() { Value = area.Last });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         if (!await r.ReadAsync(ct)) return (false, null);
         if (r.IsDBNull(2)) return (true, null);

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using RiskMap.Geodata.Domain;
 using RiskMap.Geodata.Importing;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 
 namespace RiskMap.Server.Households;
@@ -30,10 +31,10 @@ public static class HouseholdLookups
     /// <summary>
     /// Rows whose household id is registered in another county, as rejects of <paramref name="villageField"/>.
     /// Ids are national (户编号), but rows are keyed by county: written, such a row would be a second
-    /// household, not a move.
+    /// household, not a move. A county outside <paramref name="area"/> (the sender's) is not named.
     /// </summary>
     public static async Task<List<ImportReject>> RegisteredInOtherCountiesAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<HouseholdRow> rows, string villageField, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<HouseholdRow> rows, string villageField, AreaScope area, CancellationToken ct)
     {
         var found = new List<ImportReject>();
         if (rows.Count == 0) return found;
@@ -45,9 +46,17 @@ public static class HouseholdLookups
         while (await r.ReadAsync(ct))
         {
             var row = byId[r.GetString(0)];
+            var county = r.GetInt64(1);
+            var where = area.Contains(county) ? $"in county {new UnitCode(county)}" : "in another county, outside your area";
             found.Add(new ImportReject(row.Line, villageField,
-                $"household '{row.Household!.HouseholdId}' is registered in county {new UnitCode(r.GetInt64(1))}; households do not move between counties (the county is part of a household's key)", row.Raw));
+                $"household '{row.Household!.HouseholdId}' is registered {where}; households do not move between counties (the county is part of a household's key)", row.Raw));
         }
         return found;
     }
+
+    /// <summary>Rows whose village lies outside <paramref name="area"/>, as rejects of <paramref name="villageField"/>: nobody writes outside their area.</summary>
+    public static List<ImportReject> OutsideArea(IEnumerable<HouseholdRow> rows, string villageField, AreaScope area) =>
+        rows.Where(r => r.Household is { } h && !area.Contains(h.VillageCode))
+            .Select(r => new ImportReject(r.Line, villageField, $"village {r.Household!.VillageCode} is outside your area ({area})", r.Raw))
+            .ToList();
 }

@@ -15,16 +15,24 @@ namespace RiskMap.Server.Imports;
 public sealed class BoundaryImporter(NpgsqlDataSource db, ImportQueries queries, IOptions<ImportOptions> options, TimeProvider time)
 {
     /// <exception cref="ImportFileException">The file is unusable as a whole (not JSON, not a FeatureCollection, an unsupported CRS).</exception>
-    public async Task<ImportSummary> RunAsync(ImportInput input, CancellationToken ct)
+    public async Task<ImportSummary> RunAsync(ImportInput input, ImportSender sender, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using (var tx = await conn.BeginTransactionAsync(ct))
         {
-            var (importId, repeat) = await ImportBatches.BeginAsync(conn, tx, ImportKind.Boundaries, input, options.Value, time.GetUtcNow(), ct);
-            if (repeat) return (await queries.SummaryAsync(conn, tx, importId, repeat: true, ct))!;
+            var (importId, repeat) = await ImportBatches.BeginAsync(conn, tx, ImportKind.Boundaries, input, sender, options.Value, time.GetUtcNow(), ct);
+            if (repeat) return (await queries.SummaryAsync(conn, tx, importId, repeat: true, sender.Area, ct))!;
 
             BoundaryFile file;
             await using (var stream = input.OpenRead()) file = BoundaryGeoJson.Read(stream);
+            // Nobody redraws units outside their own area.
+            var outside = file.Features.Where(f => !sender.Area.Contains(f.Code)).ToList();
+            if (outside.Count > 0)
+                file = file with
+                {
+                    Features = file.Features.Except(outside).ToList(),
+                    Rejects = [.. file.Rejects, .. outside.Select(f => new ImportReject(f.Index, "code", $"unit {f.Code} is outside your area ({sender.Area})", null))],
+                };
 
             await ExecuteAsync(conn, tx, SqlFile.Load("Imports.create_boundary_incoming"), ct);
             await StageAsync(conn, file.Features, ct);
@@ -42,7 +50,7 @@ public sealed class BoundaryImporter(NpgsqlDataSource db, ImportQueries queries,
             var loaded = file.Features.Count - rejectedInDb - repairedInDb;
             await ImportBatches.FinishAsync(conn, tx, importId, time.GetUtcNow(), loaded, repairedInDb, rejected, [], ct);
             await tx.CommitAsync(ct);
-            return (await queries.SummaryAsync(conn, null, importId, repeat: false, ct))!;
+            return (await queries.SummaryAsync(conn, null, importId, repeat: false, sender.Area, ct))!;
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
 using RiskMap.Geodata.Importing;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Households;
 
@@ -18,26 +19,26 @@ public sealed class HouseholdImporter(
     NpgsqlDataSource db, HouseholdWriter writer, ImportQueries queries, IOptions<ImportOptions> options, TimeProvider time)
 {
     /// <exception cref="ImportFileException">The file is unusable as a whole; nothing was written.</exception>
-    public async Task<ImportSummary> RunAsync(ImportInput input, IProgress<ImportProgress>? progress, CancellationToken ct)
+    public async Task<ImportSummary> RunAsync(ImportInput input, ImportSender sender, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var o = options.Value;
         await using var conn = await db.OpenConnectionAsync(ct);
         await using (var tx = await conn.BeginTransactionAsync(ct))
         {
-            var (importId, repeat) = await ImportBatches.BeginAsync(conn, tx, ImportKind.Households, input, o, time.GetUtcNow(), ct);
-            if (repeat) return (await queries.SummaryAsync(conn, tx, importId, repeat: true, ct))!;
+            var (importId, repeat) = await ImportBatches.BeginAsync(conn, tx, ImportKind.Households, input, sender, o, time.GetUtcNow(), ct);
+            if (repeat) return (await queries.SummaryAsync(conn, tx, importId, repeat: true, sender.Area, ct))!;
 
             var references = await HouseholdLookups.ReferencesAsync(conn, tx, null, null, ct);
             using var text = input.OpenText();
-            var (loaded, rejected, ignored) = await LoadRowsAsync(conn, tx, importId, text, references, o.BatchSize, progress, ct);
+            var (loaded, rejected, ignored) = await LoadRowsAsync(conn, tx, importId, text, references, sender.Area, o.BatchSize, progress, ct);
             await ImportBatches.FinishAsync(conn, tx, importId, time.GetUtcNow(), loaded, 0, rejected, ignored, ct);
             await tx.CommitAsync(ct);
-            return (await queries.SummaryAsync(conn, null, importId, repeat: false, ct))!;
+            return (await queries.SummaryAsync(conn, null, importId, repeat: false, sender.Area, ct))!;
         }
     }
 
     private async Task<(int Loaded, int Rejected, IReadOnlyList<string> Ignored)> LoadRowsAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, long importId, TextReader text, HouseholdReferences references,
+        NpgsqlConnection conn, NpgsqlTransaction tx, long importId, TextReader text, HouseholdReferences references, AreaScope area,
         int batchSize, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var loaded = 0;
@@ -58,7 +59,11 @@ public sealed class HouseholdImporter(
                 }
                 if (row is not null && households.Count < batchSize && rejects.Count < batchSize) continue;
 
-                var elsewhere = await HouseholdLookups.RegisteredInOtherCountiesAsync(conn, tx, households, "village_code", ct);
+                var outside = HouseholdLookups.OutsideArea(households, "village_code", area);
+                var outsideLines = outside.Select(e => e.Line).ToHashSet();
+                households.RemoveAll(r => outsideLines.Contains(r.Line));
+                var elsewhere = await HouseholdLookups.RegisteredInOtherCountiesAsync(conn, tx, households, "village_code", area, ct);
+                elsewhere.AddRange(outside);
                 rejected += elsewhere.Count;
                 rejects.AddRange(elsewhere);
                 var elsewhereLines = elsewhere.Select(e => e.Line).ToHashSet();

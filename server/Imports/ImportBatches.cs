@@ -13,11 +13,11 @@ namespace RiskMap.Server.Imports;
 public static class ImportBatches
 {
     /// <summary>
-    /// Starts an import: the id of an earlier completed import of the same content (a repeat:
-    /// write nothing), or the id of a new batch row.
+    /// Starts an import: the id of an earlier completed import of the same content from the same
+    /// area (a repeat: write nothing), or the id of a new batch row.
     /// </summary>
     public static async Task<(long ImportId, bool Repeat)> BeginAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, string kind, ImportInput input, ImportOptions options, DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, string kind, ImportInput input, ImportSender sender, ImportOptions options, DateTimeOffset now, CancellationToken ct)
     {
         await using (var timeout = new NpgsqlCommand("SELECT set_config('statement_timeout', $1, true)", conn, tx))
         {
@@ -30,17 +30,22 @@ public static class ImportBatches
             lockCmd.Parameters.Add(new() { Value = input.ContentSha256 });
             await lockCmd.ExecuteNonQueryAsync(ct);
         }
+        var area = new NpgsqlParameter<long?> { TypedValue = sender.Area.Root?.Value, NpgsqlDbType = NpgsqlDbType.Bigint };
         await using (var find = new NpgsqlCommand(SqlFile.Load("Imports.completed_batch"), conn, tx))
         {
             find.Parameters.Add(new() { Value = kind });
             find.Parameters.Add(new() { Value = input.ContentSha256 });
+            find.Parameters.Add(area);
             if (await find.ExecuteScalarAsync(ct) is long earlier) return (earlier, true);
+            find.Parameters.Remove(area);
         }
         await using var insert = new NpgsqlCommand(SqlFile.Load("Imports.insert_batch"), conn, tx);
         insert.Parameters.Add(new() { Value = kind });
         insert.Parameters.Add(new() { Value = input.Source });
         insert.Parameters.Add(new() { Value = input.ContentSha256 });
         insert.Parameters.Add(new() { Value = now });
+        insert.Parameters.Add(new() { Value = sender.Actor });
+        insert.Parameters.Add(area);
         return ((long)(await insert.ExecuteScalarAsync(ct))!, false);
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using RiskMap.Geodata.Importing;
+using RiskMap.Server.Auth;
 
 namespace RiskMap.Server.Imports;
 
@@ -14,34 +15,34 @@ public static class ImportEndpoints
 
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder app)
     {
-        // Seam for authentication (a later issue): imports are for data officers; add
-        // .RequireAuthorization(<data-officer policy>) to this group and every route inherits it.
-        var imports = app.MapGroup("/api/imports").WithTags("Imports");
+        // Imports are for data officers, rows within their area; boundaries redraw the map everyone
+        // sees, so they are for administrators (units within their area).
+        var imports = app.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(AccessPolicies.Ingest);
         imports.MapPost("/households", PostHouseholds);
-        imports.MapPost("/boundaries", PostBoundaries);
+        imports.MapPost("/boundaries", PostBoundaries).RequireAuthorization(AccessPolicies.Administer);
         imports.MapGet("/{id:long}", GetImport);
         imports.MapGet("/{id:long}/rejects", GetRejects);
         return app;
     }
 
     private static Task<Results<Created<ImportSummary>, Ok<ImportSummary>, ProblemHttpResult>> PostHouseholds(
-        HttpContext http, string? source, HouseholdImporter importer, IOptions<ImportOptions> options, CancellationToken ct) =>
-        ImportAsync(http, source ?? "upload.csv", CsvTypes, options.Value, input => importer.RunAsync(input, null, ct), ct);
+        HttpContext http, string? source, Caller caller, HouseholdImporter importer, IOptions<ImportOptions> options, CancellationToken ct) =>
+        ImportAsync(http, source ?? "upload.csv", CsvTypes, options.Value, input => importer.RunAsync(input, new ImportSender(caller.Actor, caller.Scope), null, ct), ct);
 
     private static Task<Results<Created<ImportSummary>, Ok<ImportSummary>, ProblemHttpResult>> PostBoundaries(
-        HttpContext http, string? source, BoundaryImporter importer, IOptions<ImportOptions> options, CancellationToken ct) =>
-        ImportAsync(http, source ?? "upload.geojson", GeoJsonTypes, options.Value, input => importer.RunAsync(input, ct), ct);
+        HttpContext http, string? source, Caller caller, BoundaryImporter importer, IOptions<ImportOptions> options, CancellationToken ct) =>
+        ImportAsync(http, source ?? "upload.geojson", GeoJsonTypes, options.Value, input => importer.RunAsync(input, new ImportSender(caller.Actor, caller.Scope), ct), ct);
 
-    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> GetImport(long id, ImportQueries queries, CancellationToken ct) =>
-        await queries.SummaryAsync(id, repeat: false, ct) is { } summary ? TypedResults.Ok(summary) : UnknownImport(id);
+    private static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> GetImport(long id, Caller caller, ImportQueries queries, CancellationToken ct) =>
+        await queries.SummaryAsync(id, caller.Scope, ct) is { } summary ? TypedResults.Ok(summary) : UnknownImport(id);
 
     private static async Task<Results<Ok<IReadOnlyList<ImportRejectDto>>, ProblemHttpResult>> GetRejects(
-        long id, int? offset, int? limit, ImportQueries queries, CancellationToken ct)
+        long id, int? offset, int? limit, Caller caller, ImportQueries queries, CancellationToken ct)
     {
         if (offset is < 0 || limit is < 1 or > MaxRejectPage)
             return TypedResults.Problem(title: "Invalid page", statusCode: StatusCodes.Status400BadRequest,
                 detail: $"offset must be 0 or more and limit 1 to {MaxRejectPage:N0}");
-        if (await queries.SummaryAsync(id, repeat: false, ct) is null) return UnknownImport(id);
+        if (await queries.SummaryAsync(id, caller.Scope, ct) is null) return UnknownImport(id);
         return TypedResults.Ok(await queries.RejectsAsync(id, offset ?? 0, limit ?? 1_000, ct));
     }
 
@@ -85,5 +86,5 @@ public static class ImportEndpoints
         detail: $"imports over HTTP are limited to {limit:N0} bytes (Imports:MaxUploadBytes); use ./riskmap import for larger files");
 
     private static ProblemHttpResult UnknownImport(long id) => TypedResults.Problem(
-        title: "Unknown import", statusCode: StatusCodes.Status404NotFound, detail: $"no finished import has id {id}");
+        title: "Unknown import", statusCode: StatusCodes.Status404NotFound, detail: $"no finished import from your area has id {id}");
 }

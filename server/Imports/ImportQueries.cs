@@ -1,24 +1,28 @@
 using Npgsql;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 
 namespace RiskMap.Server.Imports;
 
-/// <summary>Reads finished imports: their summaries and pages of their rejects.</summary>
+/// <summary>Reads finished imports: their summaries and pages of their rejects, as an area sees them (imports sent from within it).</summary>
 public sealed class ImportQueries(NpgsqlDataSource db, Microsoft.Extensions.Options.IOptions<ImportOptions> options)
 {
-    /// <summary>The summary of a finished import, or null when there is none with that id.</summary>
-    public async Task<ImportSummary?> SummaryAsync(long importId, bool repeat, CancellationToken ct)
+    /// <summary>The summary of a finished import sent from within <paramref name="area"/>, or null when there is none with that id.</summary>
+    public async Task<ImportSummary?> SummaryAsync(long importId, AreaScope area, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await SummaryAsync(conn, null, importId, repeat, ct);
+        return await SummaryAsync(conn, null, importId, repeat: false, area, ct);
     }
 
     /// <summary>The summary read on the import's own connection, before or after its commit.</summary>
-    public async Task<ImportSummary?> SummaryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long importId, bool repeat, CancellationToken ct)
+    public async Task<ImportSummary?> SummaryAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long importId, bool repeat, AreaScope area, CancellationToken ct)
     {
         var length = options.Value.SummaryListLength;
         await using var cmd = new NpgsqlCommand(SqlFile.Load("Imports.batch"), conn, tx);
         cmd.Parameters.Add(new() { Value = importId });
+        cmd.Parameters.Add(new() { Value = area.First });
+        cmd.Parameters.Add(new() { Value = area.Last });
+        cmd.Parameters.Add(new() { Value = area.IsEverywhere });
         ImportSummary summary;
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {

@@ -4,7 +4,7 @@ namespace RiskMap.Server.Imports;
 
 public static class ImportRegistration
 {
-    /// <summary>Households and boundaries imports, their summaries, and the export.</summary>
+    /// <summary>Households and boundaries imports, their summaries, the export and its audit.</summary>
     public static IServiceCollection AddImports(this IServiceCollection services)
     {
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
@@ -17,6 +17,7 @@ public static class ImportRegistration
         services.AddSingleton<HouseholdImporter>();
         services.AddSingleton<BoundaryImporter>();
         services.AddSingleton<DataExporter>();
+        services.AddSingleton<ExportAudit>();
         return services;
     }
 }

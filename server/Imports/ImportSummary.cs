@@ -21,6 +21,15 @@ public sealed record ImportSummary(
     long RepairCount, IReadOnlyList<ImportRepairDto> Repairs,
     IReadOnlyList<string> IgnoredColumns, DateTimeOffset StartedAt, DateTimeOffset FinishedAt);
 
+/// <summary>
+/// Who sends an import, from which area: rows outside the area are rejected, and the import is
+/// seen (and recognised as a repeat) only within it. The CLI imports as the whole country.
+/// </summary>
+public sealed record ImportSender(string Actor, RiskMap.Server.Auth.AreaScope Area)
+{
+    public static ImportSender Cli => new($"cli:{Environment.UserName}", RiskMap.Server.Auth.AreaScope.Everywhere);
+}
+
 /// <summary>How far a running import is, reported after each batch.</summary>
 public readonly record struct ImportProgress(int Loaded, int Rejected);
 

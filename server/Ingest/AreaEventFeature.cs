@@ -19,7 +19,7 @@ public static class AreaEventFeature
 {
     public const int MaxIdLength = 200;
 
-    public static AreaEventInput Read(JsonElement root)
+    public static AreaEventInput Read(JsonElement root, int maxVertices = int.MaxValue)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String || t.GetString() != "Feature")
             throw new FeatureRejected("type", "the body must be one GeoJSON Feature {\"type\": \"Feature\", \"geometry\": …, \"properties\": {\"id\", \"type\", \"severity\", \"date\"}}");
@@ -41,7 +41,8 @@ public static class AreaEventFeature
         if (!root.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
             throw new FeatureRejected("geometry", "the feature has no geometry; a Polygon or MultiPolygon in EPSG:4326 is required");
         var notes = new List<string>();
-        var json = GeoJsonPolygons.ToMultiPolygonJson(geometry, transform, notes);
+        // Counted before anything else is read: a huge outline is refused before it costs anything.
+        var json = GeoJsonPolygons.ToMultiPolygonJson(geometry, transform, notes, maxVertices);
         return new AreaEventInput(id, type.Trim(), riskType, severity, date, json, notes);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
 using RiskMap.Geodata.Importing;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Households;
 
@@ -12,7 +13,8 @@ namespace RiskMap.Server.Ingest;
 /// <summary>
 /// <c>POST /api/events</c>: a disaster outline whose households are marked with its risk type and
 /// shock (<see cref="DisasterShock"/>) through <see cref="HouseholdWriter"/>, in batches within one
-/// transaction with the event row and its key (the event id).
+/// transaction with the event row and its key (the event id). Only households in the reporter's
+/// area are marked.
 /// </summary>
 public sealed class AreaEvents(
     IngestRunner runner, HouseholdWriter writer, HouseholdAssessor assessor, PolicyTableSource policies,
@@ -20,7 +22,7 @@ public sealed class AreaEvents(
 {
     private static readonly string[] MediaTypes = ["application/geo+json", "application/json"];
 
-    public async Task<Results<Ok<AreaEventDto>, ContentHttpResult, ProblemHttpResult>> PostAsync(HttpContext http, CancellationToken ct)
+    public async Task<Results<Ok<AreaEventDto>, ContentHttpResult, ProblemHttpResult>> PostAsync(HttpContext http, Caller caller, CancellationToken ct)
     {
         if (IngestHttp.CheckMediaType(http.Request, MediaTypes, out _) is { } unsupported) return unsupported;
         var (body, tooLarge) = await IngestHttp.ReadBodyAsync(http, options.Value.MaxRequestBytes, ct);
@@ -29,19 +31,19 @@ public sealed class AreaEvents(
         AreaEventInput input;
         using (document)
         {
-            try { input = AreaEventFeature.Read(document.RootElement); }
+            try { input = AreaEventFeature.Read(document.RootElement, options.Value.MaxEventVertices); }
             catch (FeatureRejected r) { return IngestProblems.Field("Invalid event", r.Field, r.Message); }
         }
         if (input.Date > assessor.Today)
             return IngestProblems.Field("Invalid event", "properties.date", $"{input.Date:yyyy-MM-dd} is after today ({assessor.Today:yyyy-MM-dd} in China): report an event once it has happened");
         if (http.Request.Headers[IngestHttp.KeyHeader].ToString() is { Length: > 0 } header && header != input.Id)
             return IngestProblems.Field("Conflicting idempotency keys", "properties.id", $"an event's key is its id '{input.Id}'; the {IngestHttp.KeyHeader} header says '{header}'");
-        var request = new IngestRequest(IngestScope.Event, input.Id, "event", IngestHttp.Fingerprint(http.Request, body));
-        var run = await runner.RunAsync(request, (conn, tx) => MarkAsync(conn, tx, input, ct), ct);
+        var request = new IngestRequest(IngestScope.Event, input.Id, "event", IngestHttp.Fingerprint(http.Request, caller, body));
+        var run = await runner.RunAsync(request, (conn, tx) => MarkAsync(conn, tx, input, caller, ct), ct);
         return run.ToResult(http, TypedResults.Ok);
     }
 
-    private async Task<IngestWork<AreaEventDto>> MarkAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AreaEventInput e, CancellationToken ct)
+    private async Task<IngestWork<AreaEventDto>> MarkAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AreaEventInput e, Caller caller, CancellationToken ct)
     {
         var (valid, invalidReason, empty, outline) = await JudgeAsync(conn, tx, e.MultiPolygonJson, ct);
         if (empty)
@@ -52,12 +54,13 @@ public sealed class AreaEvents(
         double[] bbox;
         await using (var insert = new NpgsqlCommand(SqlFile.Load("Ingest.insert_event"), conn, tx))
         {
-            foreach (var value in new object[] { e.Id, e.Type, e.RiskType, (short)e.Severity, e.Date, outline, repairs.ToArray(), receivedAt })
+            foreach (var value in new object[] { e.Id, e.Type, e.RiskType, (short)e.Severity, e.Date, outline, repairs.ToArray(), receivedAt, caller.Actor })
                 insert.Parameters.Add(new() { Value = value });
+            insert.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = caller.Scope.Root?.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
             bbox = (double[])(await insert.ExecuteScalarAsync(ct))!;
         }
 
-        var inside = await HouseholdsInsideAsync(conn, tx, e.Id, options.Value.MaxEventHouseholds + 1, ct);
+        var inside = await HouseholdsInsideAsync(conn, tx, e.Id, options.Value.MaxEventHouseholds + 1, caller.Scope, ct);
         if (inside.Count > options.Value.MaxEventHouseholds)
             return IngestWork<AreaEventDto>.Refused(IngestProblems.Of(StatusCodes.Status422UnprocessableEntity, "Event covers too many households",
                 $"the outline holds more than {options.Value.MaxEventHouseholds:N0} households (Ingest:MaxEventHouseholds); send it as several events, or change the register by import"));
@@ -88,12 +91,14 @@ public sealed class AreaEvents(
     }
 
     private static async Task<List<(long County, string Id, long Village)>> HouseholdsInsideAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, string eventId, int limit, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, string eventId, int limit, AreaScope area, CancellationToken ct)
     {
         var inside = new List<(long, string, long)>();
         await using var cmd = new NpgsqlCommand(SqlFile.Load("Ingest.households_in_event"), conn, tx);
         cmd.Parameters.Add(new() { Value = eventId });
         cmd.Parameters.Add(new() { Value = limit });
+        cmd.Parameters.Add(new() { Value = area.First });
+        cmd.Parameters.Add(new() { Value = area.Last });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) inside.Add((r.GetInt64(0), r.GetString(1), r.GetInt64(2)));
         return inside;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Importing;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Households;
 
 namespace RiskMap.Server.Ingest;
@@ -29,7 +30,7 @@ public sealed class HouseholdBatch(IngestRunner runner, HouseholdWriter writer, 
     /// <summary>A batch's items as read from the body, before their fields are checked.</summary>
     private sealed record Items(IReadOnlyList<HouseholdItem> List, bool Json, IReadOnlyList<string> IgnoredColumns, string? RequestId);
 
-    public async Task<Results<Ok<BatchAnswer>, ContentHttpResult, ProblemHttpResult>> PostAsync(HttpContext http, CancellationToken ct)
+    public async Task<Results<Ok<BatchAnswer>, ContentHttpResult, ProblemHttpResult>> PostAsync(HttpContext http, Caller caller, CancellationToken ct)
     {
         if (IngestHttp.CheckMediaType(http.Request, MediaTypes, out var mediaType) is { } unsupported) return unsupported;
         var (body, tooLarge) = await IngestHttp.ReadBodyAsync(http, options.Value.MaxRequestBytes, ct);
@@ -37,20 +38,24 @@ public sealed class HouseholdBatch(IngestRunner runner, HouseholdWriter writer, 
         var (items, unreadable) = mediaType == JsonType ? ReadJson(body) : ReadCsv(body);
         if (unreadable is not null) return unreadable;
         if (IngestHttp.Key(http.Request, items!.RequestId, items.Json ? "requestId" : "", out var key) is { } noKey) return noKey;
-        var request = new IngestRequest(IngestScope.Household, key, "batch", IngestHttp.Fingerprint(http.Request, body));
-        var run = await runner.RunAsync(request, (conn, tx) => WriteAsync(conn, tx, key, items, ct), ct);
+        var request = new IngestRequest(IngestScope.Household, key, "batch", IngestHttp.Fingerprint(http.Request, caller, body));
+        var run = await runner.RunAsync(request, (conn, tx) => WriteAsync(conn, tx, key, items, caller.Scope, ct), ct);
         return run.ToResult(http, TypedResults.Ok);
     }
 
-    private async Task<IngestWork<BatchAnswer>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string key, Items items, CancellationToken ct)
+    private async Task<IngestWork<BatchAnswer>> WriteAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string key, Items items, AreaScope area, CancellationToken ct)
     {
         var named = items.List.Select(HouseholdRowChecker.ReferencesOf).ToList();
         var references = await HouseholdLookups.ReferencesAsync(conn, tx,
             named.Where(n => n.Village is not null).Select(n => n.Village!.Value), named.Where(n => n.Site is not null).Select(n => n.Site!.Value), ct);
         var checker = items.Json ? new HouseholdRowChecker(references, "item", HouseholdJson.NameOf) : new HouseholdRowChecker(references);
         var rows = items.List.Select(checker.Check).ToList();
-        var good = rows.Where(r => r.Household is not null).ToList();
-        var elsewhere = await HouseholdLookups.RegisteredInOtherCountiesAsync(conn, tx, good, items.Json ? "villageCode" : "village_code", ct);
+        var villageField = items.Json ? "villageCode" : "village_code";
+        var outside = HouseholdLookups.OutsideArea(rows, villageField, area);
+        var outsidePositions = outside.Select(e => e.Line).ToHashSet();
+        var good = rows.Where(r => r.Household is not null && !outsidePositions.Contains(r.Line)).ToList();
+        var elsewhere = await HouseholdLookups.RegisteredInOtherCountiesAsync(conn, tx, good, villageField, area, ct);
+        elsewhere.AddRange(outside);
         var elsewherePositions = elsewhere.Select(e => e.Line).ToHashSet();
         var accepted = good.Where(r => !elsewherePositions.Contains(r.Line)).Select(r => r.Household!).ToList();
         await writer.UpsertAsync(conn, tx, accepted, ct);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
 using RiskMap.Geodata.Importing;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Households;
 
 namespace RiskMap.Server.Ingest;
@@ -21,7 +22,7 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
     private delegate Task<(Household? Changed, ProblemHttpResult? Problem)> Change(NpgsqlConnection conn, NpgsqlTransaction tx, Household current);
 
     /// <summary><c>PATCH /api/households/{id}</c>: members name fields in camelCase; null removes a value; an array replaces the list.</summary>
-    public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> PatchAsync(HttpContext http, string id, CancellationToken ct)
+    public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> PatchAsync(HttpContext http, Caller caller, string id, CancellationToken ct)
     {
         var (key, body, root, problem) = await ReadAsync(http, PatchTypes, ct);
         if (problem is { }) return problem;
@@ -34,7 +35,7 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
             else patch[field] = text;
         }
         if (bad.Count > 0) return IngestProblems.Fields(bad);
-        return await ChangeAsync(http, id, key, "patch", body, async (conn, tx, current) =>
+        return await ChangeAsync(http, caller, id, key, "patch", body, async (conn, tx, current) =>
         {
             var texts = HouseholdFields.TextsOf(current);
             foreach (var (field, text) in patch) texts[field] = text;
@@ -43,6 +44,8 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
             var references = await HouseholdLookups.ReferencesAsync(conn, tx, village is { } v ? [v] : [], site is { } s ? [s] : [], ct);
             var row = new HouseholdRowChecker(references, "item", HouseholdJson.NameOf).Check(item);
             if (row.Household is not { } changed) return (null, IngestProblems.Fields(row.Rejects));
+            if (!caller.Scope.Contains(changed.VillageCode))
+                return (null, IngestProblems.Fields([new ImportReject(0, "villageCode", $"village {changed.VillageCode} is outside your area ({caller.Scope})", null)]));
             if (changed.VillageCode.County != current.VillageCode.County)
                 return (null, IngestProblems.Fields([new ImportReject(0, "villageCode",
                     $"village {changed.VillageCode} is in another county than {current.VillageCode.County}; households do not move between counties (the county is part of a household's key)", null)]));
@@ -51,7 +54,7 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
     }
 
     /// <summary><c>POST /api/households/{id}/assistance</c> with <c>{"kind", "startedOn"}</c>.</summary>
-    public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> AddAssistanceAsync(HttpContext http, string id, CancellationToken ct)
+    public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> AddAssistanceAsync(HttpContext http, Caller caller, string id, CancellationToken ct)
     {
         var (key, body, root, problem) = await ReadAsync(http, JsonTypes, ct);
         if (problem is { }) return problem;
@@ -59,34 +62,37 @@ public sealed class HouseholdChanges(IngestRunner runner, HouseholdWriter writer
         if (HouseholdFields.AssistanceKindOf(values["kind"], out var kind) is { } unknown) return Invalid("kind", unknown);
         if (PastDate(values["startedOn"], "startedOn", "a measure is recorded once it has started", out var startedOn) is { } badDate) return badDate;
         var measure = new AssistanceMeasure(kind, startedOn);
-        return await ChangeAsync(http, id, key, "assistance", body, (_, _, current) => Task.FromResult<(Household?, ProblemHttpResult?)>(
+        return await ChangeAsync(http, caller, id, key, "assistance", body, (_, _, current) => Task.FromResult<(Household?, ProblemHttpResult?)>(
             (current.Assistance.Contains(measure) ? current : current with { Assistance = [.. current.Assistance, measure] }, null)), ct);
     }
 
     /// <summary><c>POST /api/households/{id}/visits</c> with <c>{"on"}</c>: the last visit moves to that day unless a later one is recorded.</summary>
-    public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> AddVisitAsync(HttpContext http, string id, CancellationToken ct)
+    public async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> AddVisitAsync(HttpContext http, Caller caller, string id, CancellationToken ct)
     {
         var (key, body, root, problem) = await ReadAsync(http, JsonTypes, ct);
         if (problem is { }) return problem;
         if (Strings(root, ["on"], out var values) is { } shape) return shape;
         if (PastDate(values["on"], "on", "a visit is recorded once it has happened", out var on) is { } badDate) return badDate;
-        return await ChangeAsync(http, id, key, "visit", body, (_, _, current) => Task.FromResult<(Household?, ProblemHttpResult?)>(
+        return await ChangeAsync(http, caller, id, key, "visit", body, (_, _, current) => Task.FromResult<(Household?, ProblemHttpResult?)>(
             (current.LastVisitOn >= on ? current : current with { LastVisitOn = on }, null)), ct);
     }
 
-    /// <summary>Runs one household change under the request's key: 404 for an unknown id, else the change, the write and the new assessment.</summary>
+    /// <summary>
+    /// Runs one household change under the request's key: 404 for an id unknown in the caller's area
+    /// (outside it as unknown as nowhere), else the change, the write and the new assessment.
+    /// </summary>
     private async Task<Results<Ok<HouseholdRiskDto>, ContentHttpResult, ProblemHttpResult>> ChangeAsync(
-        HttpContext http, string id, string key, string kind, byte[] body, Change change, CancellationToken ct)
+        HttpContext http, Caller caller, string id, string key, string kind, byte[] body, Change change, CancellationToken ct)
     {
-        var request = new IngestRequest(IngestScope.Household, key, kind, IngestHttp.Fingerprint(http.Request, body));
+        var request = new IngestRequest(IngestScope.Household, key, kind, IngestHttp.Fingerprint(http.Request, caller, body));
         var run = await runner.RunAsync(request, async (conn, tx) =>
         {
-            if (await LockedHouseholds.ReadAsync(conn, tx, id, ct) is not { } current)
+            if (await LockedHouseholds.ReadAsync(conn, tx, id, ct) is not { } current || !caller.Scope.Contains(current.VillageCode))
                 return IngestWork<HouseholdRiskDto>.Refused(IngestProblems.UnknownHousehold(id));
             var (changed, problem) = await change(conn, tx, current);
             if (problem is not null) return IngestWork<HouseholdRiskDto>.Refused(problem);
             await writer.UpsertAsync(conn, tx, [changed!], ct);
-            var (_, risk) = await HouseholdEndpoints.ReadRiskAsync(conn, tx, id, ct);
+            var (_, risk) = await HouseholdEndpoints.ReadRiskAsync(conn, tx, id, caller.Scope, ct);
             return IngestWork<HouseholdRiskDto>.Done(risk!, 1, []);
         }, ct);
         return run.ToResult(http, TypedResults.Ok);

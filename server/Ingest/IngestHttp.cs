@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using RiskMap.Server.Auth;
 
 namespace RiskMap.Server.Ingest;
 
@@ -44,11 +45,15 @@ public static class IngestHttp
         return (buffer.ToArray(), null);
     }
 
-    /// <summary>SHA-256 of the method, path and body: what makes two requests with one key the same request.</summary>
-    public static string Fingerprint(HttpRequest request, byte[] body)
+    /// <summary>
+    /// SHA-256 of the account, method, path and body: what makes two requests with one key the same
+    /// request. The account is part of it, so a key another account used is never answered with
+    /// that account's stored answer.
+    /// </summary>
+    public static string Fingerprint(HttpRequest request, Caller caller, byte[] body)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path.Value}\n"));
+        sha.AppendData(Encoding.UTF8.GetBytes($"{caller.UserId}\n{request.Method} {request.Path.Value}\n"));
         sha.AppendData(body);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }

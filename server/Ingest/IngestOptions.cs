@@ -18,6 +18,13 @@ public sealed class IngestOptions
     /// </summary>
     public int MaxEventHouseholds { get; set; } = 200_000;
 
+    /// <summary>
+    /// Most positions an event's outline may have, over all its rings (400 beyond). Default 100,000:
+    /// a surveyed county outline has tens of thousands; more is a mistake or an attack, and
+    /// repairing a huge self-intersecting outline would hold the database for minutes.
+    /// </summary>
+    public int MaxEventVertices { get; set; } = 100_000;
+
     /// <summary>Households per HouseholdWriter call when an event marks many; every call shares the event's one transaction. Default 2,000.</summary>
     public int WriteBatchSize { get; set; } = 2_000;
 
@@ -34,6 +41,7 @@ public sealed class IngestOptions
         if (MaxBatchItems < 1) errors.Add($"Ingest:{nameof(MaxBatchItems)} must be at least 1, was {MaxBatchItems}");
         if (MaxRequestBytes < 1024) errors.Add($"Ingest:{nameof(MaxRequestBytes)} must be at least 1024, was {MaxRequestBytes}");
         if (MaxEventHouseholds < 1) errors.Add($"Ingest:{nameof(MaxEventHouseholds)} must be at least 1, was {MaxEventHouseholds}");
+        if (MaxEventVertices < 4) errors.Add($"Ingest:{nameof(MaxEventVertices)} must be at least 4, was {MaxEventVertices}");
         if (WriteBatchSize < 1) errors.Add($"Ingest:{nameof(WriteBatchSize)} must be at least 1, was {WriteBatchSize}");
         if (StatementTimeout < TimeSpan.Zero) errors.Add($"Ingest:{nameof(StatementTimeout)} must not be negative, was {StatementTimeout}");
         return errors;

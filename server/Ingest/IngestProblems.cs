@@ -30,7 +30,7 @@ public static class IngestProblems
         "(another body or target); send the same request to get its answer again, or a new key for a new request");
 
     public static ProblemHttpResult UnknownHousehold(string id) =>
-        Of(StatusCodes.Status404NotFound, "Unknown household", $"no household has id '{id}'");
+        Of(StatusCodes.Status404NotFound, "Unknown household", $"no household in your area has id '{id}'");
 
     public static ProblemHttpResult TooLarge(string title, string detail) => Of(StatusCodes.Status413PayloadTooLarge, title, detail);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RiskMap.Server.Auth;
 
 namespace RiskMap.Server.Live;
 
@@ -19,23 +20,42 @@ public sealed record UnitStatsMessage
     public required string Level { get; init; }
     /// <summary>The unit itself, or the village a site stands in.</summary>
     public required string UnitCode { get; init; }
-    public int Households { get; init; }
-    public int Monitored { get; init; }
-    public int Level1 { get; init; }
-    public int Level2 { get; init; }
-    public int Level3 { get; init; }
-    public double ShareAtLeastII { get; init; }
-    public double ShareIII { get; init; }
-    public int Assisted { get; init; }
-    public int GapShouldMonitor { get; init; }
-    public int GapUnassisted { get; init; }
-    public int GapShouldExit { get; init; }
+    public int? Households { get; init; }
+    public int? Monitored { get; init; }
+    public int? Level1 { get; init; }
+    public int? Level2 { get; init; }
+    public int? Level3 { get; init; }
+    public double? ShareAtLeastII { get; init; }
+    public double? ShareIII { get; init; }
+    public int? Assisted { get; init; }
+    public int? GapShouldMonitor { get; init; }
+    public int? GapUnassisted { get; init; }
+    public int? GapShouldExit { get; init; }
     public int? IncomeMedian { get; init; }
     /// <summary>red, yellow or green.</summary>
     public required string Zone { get; init; }
     public bool ScaleReturn { get; init; }
     public long FiguresVersion { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>
+    /// The message as <paramref name="counts"/> lets a caller see it: small counts, and shares and
+    /// the median computed from them, withheld (null). Called on a message as stored (all counts present).
+    /// </summary>
+    public UnitStatsMessage Withholding(SmallCounts counts)
+    {
+        if (!counts.Suppresses) return this;
+        int households = Households ?? 0, level2 = Level2 ?? 0, level3 = Level3 ?? 0;
+        return this with
+        {
+            Households = counts.Count(households), Monitored = counts.Count(Monitored ?? 0), Level1 = counts.Count(Level1 ?? 0),
+            Level2 = counts.Count(level2), Level3 = counts.Count(level3),
+            ShareAtLeastII = counts.Share(level2 + level3, households, ShareAtLeastII ?? 0), ShareIII = counts.Share(level3, households, ShareIII ?? 0),
+            Assisted = counts.Count(Assisted ?? 0), GapShouldMonitor = counts.Count(GapShouldMonitor ?? 0),
+            GapUnassisted = counts.Count(GapUnassisted ?? 0), GapShouldExit = counts.Count(GapShouldExit ?? 0),
+            IncomeMedian = counts.Of(households, IncomeMedian),
+        };
+    }
 }
 
 /// <summary>
@@ -56,7 +76,8 @@ public sealed record AlertMessage
     public required string State { get; init; }
     /// <summary>unit, site or household.</summary>
     public required string SubjectKind { get; init; }
-    public required string SubjectId { get; init; }
+    /// <summary>A unit code, site id or household id; null for a household alert sent to someone without household access.</summary>
+    public required string? SubjectId { get; init; }
     public string? SubjectName { get; init; }
     /// <summary>The unit the subject is or lies in (a site's or household's village).</summary>
     public required string UnitCode { get; init; }
@@ -80,6 +101,10 @@ public sealed record AlertMessage
     public string? EscalatedTo { get; init; }
     public string? EscalatedToName { get; init; }
     public long AlertVersion { get; init; }
+
+    /// <summary>The alert as someone without household access sees it: a household alert names no household.</summary>
+    public AlertMessage For(bool seesHouseholds) =>
+        seesHouseholds || SubjectKind != "household" ? this : this with { SubjectId = null, SubjectName = null };
 }
 
 /// <summary>A layer and a box (west, south, east, north in degrees) whose tiles changed.</summary>
@@ -92,7 +117,15 @@ public sealed record TileArea(string Layer, double[] Box);
 public sealed record TilesMessage(long Version, IReadOnlyList<TileArea> Areas);
 
 /// <summary>What Subscribe returns: the log position now, the unit's figures and the open alerts under it.</summary>
-public sealed record SubscriptionSnapshot(string UnitCode, long Version, UnitStatsMessage? Figures, IReadOnlyList<AlertMessage> OpenAlerts);
+public sealed record SubscriptionSnapshot(string UnitCode, long Version, UnitStatsMessage? Figures, IReadOnlyList<AlertMessage> OpenAlerts)
+{
+    /// <summary>The snapshot as a caller may see it (household ids, small counts).</summary>
+    public SubscriptionSnapshot For(bool seesHouseholds, SmallCounts counts) => this with
+    {
+        Figures = Figures?.Withholding(counts),
+        OpenAlerts = OpenAlerts.Select(a => a.For(seesHouseholds)).ToList(),
+    };
+}
 
 /// <summary>
 /// What Resume returns: every change under the unit after the version the client saw — the latest
@@ -100,7 +133,16 @@ public sealed record SubscriptionSnapshot(string UnitCode, long Version, UnitSta
 /// back that far (<see cref="Reset"/>), a fresh <see cref="Snapshot"/>.
 /// </summary>
 public sealed record CatchUp(
-    string UnitCode, long Version, bool Reset, IReadOnlyList<UnitStatsMessage> Stats, IReadOnlyList<AlertMessage> Alerts, SubscriptionSnapshot? Snapshot);
+    string UnitCode, long Version, bool Reset, IReadOnlyList<UnitStatsMessage> Stats, IReadOnlyList<AlertMessage> Alerts, SubscriptionSnapshot? Snapshot)
+{
+    /// <summary>The catch-up as a caller may see it (household ids, small counts).</summary>
+    public CatchUp For(bool seesHouseholds, SmallCounts counts) => this with
+    {
+        Stats = Stats.Select(m => m.Withholding(counts)).ToList(),
+        Alerts = Alerts.Select(a => a.For(seesHouseholds)).ToList(),
+        Snapshot = Snapshot?.For(seesHouseholds, counts),
+    };
+}
 
 /// <summary>Reads log payloads into messages.</summary>
 public static class LiveMessageJson

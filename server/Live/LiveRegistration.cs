@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RiskMap.Server.Alerts;
+using RiskMap.Server.Auth;
 
 namespace RiskMap.Server.Live;
 
@@ -42,7 +43,9 @@ public static class LiveRegistration
     /// <summary>The hub at /hubs/risk and the alert API at /api/alerts.</summary>
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
-        app.MapHub<RiskHub>("/hubs/risk");
+        // A token is needed to connect; a connection closes when its token expires (and when it is
+        // revoked: HubSessionRevalidation).
+        app.MapHub<RiskHub>("/hubs/risk", o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(AccessPolicies.View);
         app.MapAlertEndpoints();
         return app;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Statistics;
 using RiskMap.Server.Tiles;
@@ -19,7 +20,7 @@ namespace RiskMap.Server.Live;
 /// </summary>
 public sealed class LiveRelay(
     NpgsqlDataSource db, LiveSubscriptions subscriptions, IHubContext<RiskHub, IRiskClient> hub, TileInvalidator tiles,
-    IOptions<LiveOptions> options, TimeProvider time, ILogger<LiveRelay> log) : BackgroundService
+    IOptions<LiveOptions> options, IOptions<PrivacyOptions> privacy, TimeProvider time, ILogger<LiveRelay> log) : BackgroundService
 {
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private long _position = -1;
@@ -108,13 +109,16 @@ public sealed class LiveRelay(
 
         // Sent to the SignalR group of each subscribed unit at or above the change (serialised once
         // per message). A connection subscribed to two of them hears it twice: clients apply
-        // messages idempotently by version, and most subscribe to one unit.
-        var tileAreas = new Dictionary<long, List<TileArea>>();
+        // messages idempotently by version, and most subscribe to one unit. Groups of subscribers
+        // without household access get small counts withheld and household alerts without ids.
+        var counts = SmallCounts.Of(privacy.Value.MinimumCount);
+        var tileAreas = new Dictionary<LiveScope, List<TileArea>>();
         foreach (var m in stats)
         {
             var scopes = subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode)));
             if (scopes.Count == 0) continue;
-            await hub.Clients.Groups(scopes.Select(LiveSubscriptions.GroupOf).ToList()).UnitStatsChanged(m);
+            if (Groups(scopes, true) is { Count: > 0 } full) await hub.Clients.Groups(full).UnitStatsChanged(m);
+            if (Groups(scopes, false) is { Count: > 0 } withheld) await hub.Clients.Groups(withheld).UnitStatsChanged(m.Withholding(counts));
             if (!areas.TryGetValue((m.Kind, long.Parse(m.Id)), out var changed)) continue;
             foreach (var scope in scopes)
             {
@@ -127,18 +131,23 @@ public sealed class LiveRelay(
             var m = LiveMessageJson.Alert(row);
             var scopes = subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode)));
             if (scopes.Count == 0) continue;
-            var clients = hub.Clients.Groups(scopes.Select(LiveSubscriptions.GroupOf).ToList());
-            await (m.Event switch
-            {
-                "raised" => clients.AlertRaised(m),
-                "resolved" => clients.AlertResolved(m),
-                _ => clients.AlertUpdated(m),
-            });
+            if (Groups(scopes, true) is { Count: > 0 } full) await SendAlertAsync(hub.Clients.Groups(full), m);
+            if (Groups(scopes, false) is { Count: > 0 } withheld) await SendAlertAsync(hub.Clients.Groups(withheld), m.For(seesHouseholds: false));
         }
         var version = rows[^1].Seq;
         foreach (var (scope, list) in tileAreas)
-            await hub.Clients.Group(LiveSubscriptions.GroupOf(scope)).TilesInvalidated(new TilesMessage(version, list));
+            await hub.Clients.Group(scope.Group).TilesInvalidated(new TilesMessage(version, list));
     }
+
+    private static List<string> Groups(IReadOnlyList<LiveScope> scopes, bool seesHouseholds) =>
+        scopes.Where(s => s.SeesHouseholds == seesHouseholds).Select(s => s.Group).ToList();
+
+    private static Task SendAlertAsync(IRiskClient clients, AlertMessage m) => m.Event switch
+    {
+        "raised" => clients.AlertRaised(m),
+        "resolved" => clients.AlertResolved(m),
+        _ => clients.AlertUpdated(m),
+    };
 
     /// <summary>Evicts this server's cached tiles of the changed subjects; returns the changed areas per subject.</summary>
     private async Task<Dictionary<(string, long), List<TileArea>>> InvalidateTilesAsync(List<UnitStatsMessage> stats, CancellationToken ct)

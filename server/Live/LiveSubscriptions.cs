@@ -2,38 +2,55 @@ using RiskMap.Geodata.Domain;
 
 namespace RiskMap.Server.Live;
 
+/// <summary>One audience of a unit's subscribers: those who may see household data, or not.</summary>
+public readonly record struct LiveScope(long Unit, bool SeesHouseholds)
+{
+    /// <summary>The SignalR group of these subscribers.</summary>
+    public string Group => LiveSubscriptions.GroupOf(Unit, SeesHouseholds);
+}
+
 /// <summary>
 /// Which connection subscribed to which unit, and which units' subscribers should hear of a change
 /// under a unit: that unit's and each of its ancestors' (a village change reaches the village's,
-/// township's, county's, prefecture's and province's subscribers). Each subscribed unit is a
-/// SignalR group (<see cref="GroupOf"/>).
+/// township's, county's, prefecture's and province's subscribers). Each subscribed unit is two
+/// SignalR groups (<see cref="GroupOf"/>): its subscribers who may see household data and those who
+/// may not, so the relay sends each what its role may see, serialised once per group.
 /// </summary>
 public sealed class LiveSubscriptions
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<long, HashSet<string>> _byUnit = [];
-    private readonly Dictionary<string, HashSet<long>> _byConnection = [];
+    private readonly Dictionary<LiveScope, HashSet<string>> _byScope = [];
+    private readonly Dictionary<string, HashSet<LiveScope>> _byConnection = [];
 
     public int ConnectionCount { get { lock (_lock) return _byConnection.Count; } }
 
-    public void Add(string connectionId, UnitCode unit)
+    public LiveScope Add(string connectionId, UnitCode unit, bool seesHouseholds)
     {
+        var scope = new LiveScope(unit.Value, seesHouseholds);
         lock (_lock)
         {
-            if (!_byUnit.TryGetValue(unit.Value, out var connections)) _byUnit[unit.Value] = connections = [];
+            if (!_byScope.TryGetValue(scope, out var connections)) _byScope[scope] = connections = [];
             connections.Add(connectionId);
-            if (!_byConnection.TryGetValue(connectionId, out var units)) _byConnection[connectionId] = units = [];
-            units.Add(unit.Value);
+            if (!_byConnection.TryGetValue(connectionId, out var scopes)) _byConnection[connectionId] = scopes = [];
+            scopes.Add(scope);
         }
+        return scope;
     }
 
-    public void Remove(string connectionId, UnitCode unit)
+    /// <summary>Removes the connection's subscriptions to <paramref name="unit"/>; returns the scopes it left.</summary>
+    public IReadOnlyList<LiveScope> Remove(string connectionId, UnitCode unit)
     {
         lock (_lock)
         {
-            if (_byConnection.TryGetValue(connectionId, out var units) && units.Remove(unit.Value) && units.Count == 0)
-                _byConnection.Remove(connectionId);
-            RemoveFromUnit(connectionId, unit.Value);
+            if (!_byConnection.TryGetValue(connectionId, out var scopes)) return [];
+            var leaving = scopes.Where(s => s.Unit == unit.Value).ToList();
+            foreach (var scope in leaving)
+            {
+                scopes.Remove(scope);
+                RemoveFromScope(connectionId, scope);
+            }
+            if (scopes.Count == 0) _byConnection.Remove(connectionId);
+            return leaving;
         }
     }
 
@@ -41,41 +58,42 @@ public sealed class LiveSubscriptions
     {
         lock (_lock)
         {
-            if (!_byConnection.Remove(connectionId, out var units)) return;
-            foreach (var unit in units) RemoveFromUnit(connectionId, unit);
+            if (!_byConnection.Remove(connectionId, out var scopes)) return;
+            foreach (var scope in scopes) RemoveFromScope(connectionId, scope);
         }
     }
 
     /// <summary>
-    /// The units with subscribers among <paramref name="unit"/> and its ancestors: the SignalR groups
-    /// (<see cref="GroupOf"/>) a change about the unit goes to.
+    /// The audiences with subscribers among <paramref name="unit"/> and its ancestors: the SignalR
+    /// groups a change about the unit goes to.
     /// </summary>
-    public IReadOnlyList<long> SubscribedScopes(UnitCode unit)
+    public IReadOnlyList<LiveScope> SubscribedScopes(UnitCode unit)
     {
         lock (_lock)
         {
-            List<long>? scopes = null;
+            List<LiveScope>? scopes = null;
             for (var level = unit.Level; level >= UnitLevel.Province; level--)
             {
                 var code = unit.AtLevel(level).Value;
-                if (_byUnit.ContainsKey(code)) (scopes ??= []).Add(code);
+                foreach (var sees in (bool[])[true, false])
+                    if (_byScope.ContainsKey(new LiveScope(code, sees))) (scopes ??= []).Add(new LiveScope(code, sees));
             }
-            return scopes ?? (IReadOnlyList<long>)[];
+            return scopes ?? (IReadOnlyList<LiveScope>)[];
         }
     }
 
-    /// <summary>The SignalR group of a unit's subscribers.</summary>
-    public static string GroupOf(long unit) => $"unit:{unit}";
+    /// <summary>The SignalR group of a unit's subscribers who may (or may not) see household data.</summary>
+    public static string GroupOf(long unit, bool seesHouseholds) => seesHouseholds ? $"unit:{unit}" : $"unit:{unit}:withheld";
 
     /// <summary>The units a connection subscribed to.</summary>
     public IReadOnlyCollection<long> UnitsOf(string connectionId)
     {
-        lock (_lock) return _byConnection.TryGetValue(connectionId, out var units) ? [.. units] : [];
+        lock (_lock) return _byConnection.TryGetValue(connectionId, out var scopes) ? scopes.Select(s => s.Unit).Distinct().ToList() : [];
     }
 
-    private void RemoveFromUnit(string connectionId, long unit)
+    private void RemoveFromScope(string connectionId, LiveScope scope)
     {
-        if (_byUnit.TryGetValue(unit, out var connections) && connections.Remove(connectionId) && connections.Count == 0)
-            _byUnit.Remove(unit);
+        if (_byScope.TryGetValue(scope, out var connections) && connections.Remove(connectionId) && connections.Count == 0)
+            _byScope.Remove(scope);
     }
 }

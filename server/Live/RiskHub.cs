@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 
 namespace RiskMap.Server.Live;
 
@@ -17,53 +19,69 @@ public interface IRiskClient
 /// The live hub at /hubs/risk. A client subscribes to units (province to village) and from then on
 /// receives the statistics changes, alerts and tile invalidations under them, and nothing else.
 /// After a reconnect it calls <see cref="Resume"/> with the last version it saw and misses nothing.
+/// Every connection carries a token (docs/security.md): units outside its area are refused as
+/// unknown, and what it receives is what its role may see.
 /// </summary>
-public sealed class RiskHub(LiveSubscriptions subscriptions, LiveCatchUpReader catchUp) : Hub<IRiskClient>
+public sealed class RiskHub(LiveSubscriptions subscriptions, LiveCatchUpReader catchUp, HubSessions sessions, IOptions<PrivacyOptions> privacy)
+    : Hub<IRiskClient>
 {
+    private Caller Caller => Caller.From(Context.User) ?? throw new HubException("sign in first");
+
     /// <summary>Starts delivery for <paramref name="unitCode"/>; returns the version now, the unit's figures and the open alerts under it.</summary>
     public async Task<SubscriptionSnapshot> Subscribe(string unitCode)
     {
-        var unit = await ParseAsync(unitCode);
-        await JoinAsync(unit);
-        return await catchUp.SnapshotAsync(unit, Context.ConnectionAborted);
+        var caller = Caller;
+        var unit = await ParseAsync(unitCode, caller);
+        await JoinAsync(unit, caller);
+        return (await catchUp.SnapshotAsync(unit, Context.ConnectionAborted)).For(caller.SeesHouseholds, SmallCounts.For(caller, privacy.Value));
     }
 
     /// <summary>Starts (again) delivery for <paramref name="unitCode"/> and returns every change under it after <paramref name="afterVersion"/>.</summary>
     public async Task<CatchUp> Resume(string unitCode, long afterVersion)
     {
         if (afterVersion < 0) throw new HubException("afterVersion must not be negative");
-        var unit = await ParseAsync(unitCode);
-        await JoinAsync(unit);
-        return await catchUp.ChangesAfterAsync(unit, afterVersion, Context.ConnectionAborted);
+        var caller = Caller;
+        var unit = await ParseAsync(unitCode, caller);
+        await JoinAsync(unit, caller);
+        return (await catchUp.ChangesAfterAsync(unit, afterVersion, Context.ConnectionAborted)).For(caller.SeesHouseholds, SmallCounts.For(caller, privacy.Value));
     }
 
     /// <summary>Stops delivery for <paramref name="unitCode"/> to this connection.</summary>
     public async Task Unsubscribe(string unitCode)
     {
         if (!UnitCode.TryParse(unitCode, out var unit)) return;
-        subscriptions.Remove(Context.ConnectionId, unit);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveSubscriptions.GroupOf(unit.Value));
+        foreach (var scope in subscriptions.Remove(Context.ConnectionId, unit))
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, scope.Group);
+    }
+
+    public override Task OnConnectedAsync()
+    {
+        sessions.Opened(Context, Caller);
+        return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         subscriptions.RemoveConnection(Context.ConnectionId);
+        sessions.Closed(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 
-    // Joined before the snapshot or catch-up is read, so nothing committed after it is missed.
-    private async Task JoinAsync(UnitCode unit)
+    // Joined before the snapshot or catch-up is read, so nothing committed after it is missed; the
+    // group is the one of the caller's audience (household data or not).
+    private async Task JoinAsync(UnitCode unit, Caller caller)
     {
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveSubscriptions.GroupOf(unit.Value));
-        subscriptions.Add(Context.ConnectionId, unit);
+        var scope = subscriptions.Add(Context.ConnectionId, unit, caller.SeesHouseholds);
+        await Groups.AddToGroupAsync(Context.ConnectionId, scope.Group);
     }
 
-    private async Task<UnitCode> ParseAsync(string unitCode)
+    /// <summary>The unit, when it exists in the caller's area; one outside it is refused as one that does not exist.</summary>
+    private async Task<UnitCode> ParseAsync(string unitCode, Caller caller)
     {
         if (!UnitCode.TryParse(unitCode, out var unit))
             throw new HubException($"unitCode '{unitCode}' is not a division code of 2, 4, 6, 9 or 12 digits");
-        if (!await catchUp.UnitExistsAsync(unit, Context.ConnectionAborted))
-            throw new HubException($"unitCode '{unitCode}' names no unit RiskMap knows");
+        if (!caller.Scope.Contains(unit) || !await catchUp.UnitExistsAsync(unit, Context.ConnectionAborted))
+            throw new HubException($"unitCode '{unitCode}' names no unit in your area");
         return unit;
     }
 }

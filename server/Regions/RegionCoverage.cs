@@ -1,5 +1,6 @@
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Statistics;
 
@@ -15,7 +16,9 @@ public sealed record TouchedUnit(long Code, UnitLevel Level, string Name, bool W
 /// <summary>
 /// Which units a region touches and covers whole (classify_units.sql). Villages covered whole
 /// contribute their stored figures; villages crossing the border have their households tested
-/// one by one. The county lists go with the village lists so household partitions prune.
+/// one by one. The county lists go with the village lists so household partitions prune. Read for
+/// an <see cref="Area"/>, it holds only the units of that area, and the households counted and
+/// listed from it are that area's (a unit or household beyond the area's border is not the caller's).
 /// </summary>
 public sealed class RegionCoverage
 {
@@ -26,9 +29,12 @@ public sealed class RegionCoverage
     public required long[] CrossingVillageCounties { get; init; }
     /// <summary>How many times a bulk load has replaced every household (household_generation).</summary>
     public required long Generation { get; init; }
+    /// <summary>The area whose units and households count (the whole country for saved regions' stored figures).</summary>
+    public AreaScope Area { get; init; } = AreaScope.Everywhere;
 
-    public static async Task<RegionCoverage> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, byte[] wkb, CancellationToken ct)
+    public static async Task<RegionCoverage> ReadAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, byte[] wkb, CancellationToken ct, AreaScope? area = null)
     {
+        var within = area ?? AreaScope.Everywhere;
         var units = new List<TouchedUnit>();
         long generation = 0;
         await using (var cmd = new NpgsqlCommand(SqlFile.Load("Regions.classify_units"), conn, tx))
@@ -38,9 +44,10 @@ public sealed class RegionCoverage
             while (await r.ReadAsync(ct))
             {
                 var code = r.GetInt64(0);
+                generation = r.GetInt64(21);
+                if (!within.Contains(code)) continue;
                 units.Add(new TouchedUnit(code, (UnitLevel)r.GetInt16(1), r.GetString(2), r.GetBoolean(3),
                     FiguresColumns.ReadStored(r, 4, SubjectKind.Unit, code), r.IsDBNull(20) ? null : r.GetString(20)));
-                generation = r.GetInt64(21);
             }
         }
         var villages = units.Where(u => u.Level == UnitLevel.Village).ToList();
@@ -52,6 +59,7 @@ public sealed class RegionCoverage
             WholeVillages = Codes(true), WholeVillageCounties = Counties(true),
             CrossingVillages = Codes(false), CrossingVillageCounties = Counties(false),
             Generation = generation,
+            Area = within,
         };
     }
 

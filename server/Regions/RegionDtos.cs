@@ -63,12 +63,13 @@ public static class RegionDtos
     /// <summary>Figures in the shape /api/units uses, so a region and a unit read alike.</summary>
     public static UnitFiguresDto Figures(RegionFigures f)
     {
-        var riskTypes = new Dictionary<string, int>();
+        // Regions are for planners and administrators, who see households: nothing is withheld.
+        var riskTypes = new Dictionary<string, int?>();
         for (var i = 0; i < f.RiskTypeCounts.Length; i++)
             if (f.RiskTypeCounts[i] != 0) riskTypes[RiskType.Keys[i]] = f.RiskTypeCounts[i];
         return new UnitFiguresDto(
             f.Households, f.Monitored, f.Level1, f.Level2, f.Level3, Share(f.Level2 + f.Level3, f.Households), Share(f.Level3, f.Households),
-            new Dictionary<string, int> { ["unstableFormerlyPoor"] = f.CategoryUnstable, ["marginalAtRisk"] = f.CategoryMarginal, ["suddenHardship"] = f.CategorySudden },
+            new Dictionary<string, int?> { ["unstableFormerlyPoor"] = f.CategoryUnstable, ["marginalAtRisk"] = f.CategoryMarginal, ["suddenHardship"] = f.CategorySudden },
             riskTypes, f.Assisted, Share(f.Assisted, f.Monitored), Gaps(f), f.IncomeMedian);
     }
 

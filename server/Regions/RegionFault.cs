@@ -28,6 +28,7 @@ public sealed class RegionFault(string title, string detail, int status = Status
     public const string UnknownRegion = "Unknown region";
     public const string UnknownUnit = "Unknown unit";
     public const string UnitWithoutOutline = "Unit has no outline";
+    public const string OutsideArea = "Region outside your area";
 
     public static RegionFault NotFound(string title, string detail) => new(title, detail, StatusCodes.Status404NotFound);
 }

@@ -39,6 +39,8 @@ public static class RegionFiguresQuery
             cmd.Parameters.Add(new() { Value = coverage.WholeVillages });
             cmd.Parameters.Add(new() { Value = coverage.CrossingVillages });
             cmd.Parameters.Add(new() { Value = coverage.CrossingVillageCounties });
+            cmd.Parameters.Add(new() { Value = coverage.Area.First });
+            cmd.Parameters.Add(new() { Value = coverage.Area.Last });
             await using var r = await cmd.ExecuteReaderAsync(ct);
             await r.ReadAsync(ct);
             figures.Add(FiguresColumns.Read(r, 0, kind, subjectId));

@@ -30,6 +30,8 @@ public static class RegionHouseholds
         cmd.Parameters.Add(new() { Value = (short)minLevel });
         cmd.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = limit, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         cmd.Parameters.Add(new() { Value = offset });
+        cmd.Parameters.Add(new() { Value = coverage.Area.First });
+        cmd.Parameters.Add(new() { Value = coverage.Area.Last });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var total = 0;
         var page = new List<VisitHousehold>();

@@ -2,6 +2,7 @@ using System.Data;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Risk;
 using RiskMap.Server.Statistics;
@@ -18,26 +19,27 @@ public sealed record RegionReport(RegionShape Shape, RegionFigures Figures, Regi
 /// <summary>
 /// Answers region requests. Each runs in one read-only repeatable-read transaction, so the stored
 /// figures of whole villages and the households tested one by one come from the same snapshot.
+/// Each is asked from an area: only the units, sites and households of that area are counted and shown.
 /// </summary>
 public sealed class RegionQueries(NpgsqlDataSource db, VillageIncomeCache incomes, IOptions<RegionOptions> options, IOptions<RegionRuleOptions> rules)
 {
-    public async Task<RegionReport> ReportAsync(RegionSpec spec, CancellationToken ct)
+    public async Task<RegionReport> ReportAsync(RegionSpec spec, AreaScope area, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await BeginReadAsync(conn, ct);
-        var shape = await RegionShapes.ResolveAsync(conn, tx, spec, options.Value, ct);
-        var coverage = await RegionCoverage.ReadAsync(conn, tx, shape.Wkb, ct);
+        var shape = await RegionShapes.ResolveAsync(conn, tx, spec, options.Value, area, ct);
+        var coverage = await RegionCoverage.ReadAsync(conn, tx, shape.Wkb, ct, area);
         var count = await RegionFiguresQuery.ComputeAsync(conn, tx, shape.Wkb, coverage, incomes, SubjectKind.Region, shape.Subject.RegionId ?? 0, ct);
         count.Figures.Classify(shape.Subject.Level, rules.Value);
-        var sites = await SitesAsync(conn, tx, shape.Wkb, ct);
+        var sites = (await SitesAsync(conn, tx, shape.Wkb, ct)).Where(s => area.Contains(s.VillageCode)).ToList();
         await tx.CommitAsync(ct);
         return new RegionReport(shape, count.Figures, coverage, sites, count.HouseholdsTested);
     }
 
     /// <summary>The region's figures as an export table, with the outlines of the region and the units it touches.</summary>
-    public async Task<ExportTable> FiguresExportAsync(RegionSpec spec, CancellationToken ct)
+    public async Task<ExportTable> FiguresExportAsync(RegionSpec spec, AreaScope area, CancellationToken ct)
     {
-        var report = await ReportAsync(spec, ct);
+        var report = await ReportAsync(spec, area, ct);
         await using var conn = await db.OpenConnectionAsync(ct);
         string regionJson;
         await using (var cmd = new NpgsqlCommand("SELECT ST_AsGeoJSON(ST_GeomFromWKB($1, 4326), 6)", conn))
@@ -56,16 +58,17 @@ public sealed class RegionQueries(NpgsqlDataSource db, VillageIncomeCache income
     }
 
     /// <param name="spec">The region.</param>
+    /// <param name="area">The asker's area: only its households are listed.</param>
     /// <param name="minLevel">Lowest warning level listed (0 lists every assessed household).</param>
     /// <param name="limit">Page size; null for the whole list, refused past <see cref="RegionOptions.MaxExportHouseholds"/>.</param>
     /// <param name="offset">Households skipped.</param>
     /// <param name="ct">Cancels the query.</param>
-    public async Task<(RegionShape Shape, VisitPage Page)> HouseholdsAsync(RegionSpec spec, int minLevel, int? limit, int offset, CancellationToken ct)
+    public async Task<(RegionShape Shape, VisitPage Page)> HouseholdsAsync(RegionSpec spec, AreaScope area, int minLevel, int? limit, int offset, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await BeginReadAsync(conn, ct);
-        var shape = await RegionShapes.ResolveAsync(conn, tx, spec, options.Value, ct);
-        var coverage = await RegionCoverage.ReadAsync(conn, tx, shape.Wkb, ct);
+        var shape = await RegionShapes.ResolveAsync(conn, tx, spec, options.Value, area, ct);
+        var coverage = await RegionCoverage.ReadAsync(conn, tx, shape.Wkb, ct, area);
         var max = options.Value.MaxExportHouseholds;
         // One more than the limit tells an export that is too large without reading all of it.
         var (total, households) = await RegionHouseholds.ReadAsync(conn, tx, shape.Wkb, coverage, minLevel, limit ?? max + 1, offset, ct);

@@ -1,5 +1,6 @@
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Risk;
 
@@ -22,14 +23,41 @@ public sealed record RegionShape(RegionSubject Subject, byte[] Wkb, double AreaK
 /// <summary>Turns a <see cref="RegionSpec"/> into a <see cref="RegionShape"/>, judging drawn outlines with PostGIS.</summary>
 public static class RegionShapes
 {
-    /// <exception cref="RegionFault">Invalid or too large a drawn outline; an unknown region or unit.</exception>
-    public static Task<RegionShape> ResolveAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, RegionSpec spec, RegionOptions options, CancellationToken ct) => spec switch
+    /// <summary>
+    /// The region as <paramref name="area"/> may ask for it: a drawn outline within the area's own
+    /// outline, a unit in the area, a region saved from within the area (others are unknown).
+    /// </summary>
+    /// <exception cref="RegionFault">Invalid or too large a drawn outline, or one reaching outside the area; an unknown region or unit.</exception>
+    public static async Task<RegionShape> ResolveAsync(
+        NpgsqlConnection conn, NpgsqlTransaction? tx, RegionSpec spec, RegionOptions options, AreaScope area, CancellationToken ct)
     {
-        DrawnRegion drawn => JudgeAsync(conn, tx, drawn, options, ct),
-        SavedRegion saved => SavedAsync(conn, tx, saved.RegionId, ct),
-        UnitRegion unit => UnitAsync(conn, tx, unit.Code, ct),
-        _ => throw new ArgumentOutOfRangeException(nameof(spec)),
-    };
+        switch (spec)
+        {
+            case DrawnRegion drawn:
+                var shape = await JudgeAsync(conn, tx, drawn, options, ct);
+                await CheckWithinAsync(conn, tx, shape.Wkb, area, ct);
+                return shape;
+            case SavedRegion saved:
+                return await SavedAsync(conn, tx, saved.RegionId, area, ct);
+            case UnitRegion unit when area.Contains(unit.Code):
+                return await UnitAsync(conn, tx, unit.Code, ct);
+            case UnitRegion unit:
+                throw RegionFault.NotFound(RegionFault.UnknownUnit, $"no administrative unit in your area has code {unit.Code}");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(spec));
+        }
+    }
+
+    /// <summary>Refuses an outline that reaches beyond the area's own (with the whole country, nothing to check).</summary>
+    private static async Task CheckWithinAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, byte[] wkb, AreaScope area, CancellationToken ct)
+    {
+        if (area.Root is not { } root) return;
+        await using var cmd = new NpgsqlCommand(SqlFile.Load("Regions.region_in_area"), conn, tx);
+        cmd.Parameters.Add(new() { Value = wkb });
+        cmd.Parameters.Add(new() { Value = root.Value });
+        if (await cmd.ExecuteScalarAsync(ct) is not true)
+            throw new RegionFault(RegionFault.OutsideArea, $"the region reaches outside your area ({root}); draw it within your area's outline");
+    }
 
     /// <summary>
     /// A drawn outline must be valid as drawn: an invalid one (self-intersecting rings, overlapping
@@ -59,14 +87,15 @@ public static class RegionShapes
         return new RegionShape(new RegionSubject(RegionSubject.Drawn, null, null, null, RegionLevel.Region), r.GetFieldValue<byte[]>(5), area, r.GetInt32(4), drawn.Notes);
     }
 
-    /// <summary>A saved region's outline as stored.</summary>
-    public static async Task<RegionShape> SavedAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long id, CancellationToken ct)
+    /// <summary>A saved region's outline as stored, when it was saved from within <paramref name="area"/> (null: any).</summary>
+    public static async Task<RegionShape> SavedAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, long id, AreaScope? area, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            "SELECT name, ST_AsBinary(geom), area_km2, ST_NPoints(geom) FROM watch_region WHERE region_id = $1", conn, tx);
+            "SELECT name, ST_AsBinary(geom), area_km2, ST_NPoints(geom), scope_code FROM watch_region WHERE region_id = $1", conn, tx);
         cmd.Parameters.Add(new() { Value = id });
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) throw RegionFault.NotFound(RegionFault.UnknownRegion, $"no saved region has id {id}");
+        if (!await r.ReadAsync(ct) || (area is { } a && !a.Covers(AreaScope.FromStored(r.IsDBNull(4) ? null : r.GetInt64(4)))))
+            throw RegionFault.NotFound(RegionFault.UnknownRegion, $"no saved region from your area has id {id}");
         return new RegionShape(new RegionSubject(RegionSubject.Saved, id, null, r.GetString(0), RegionLevel.Region),
             r.GetFieldValue<byte[]>(1), r.GetDouble(2), r.GetInt32(3), []);
     }

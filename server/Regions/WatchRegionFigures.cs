@@ -91,7 +91,7 @@ public sealed class WatchRegionFigures(VillageIncomeCache incomes, IOptions<Regi
         foreach (var id in regionIds.Order())
         {
             RegionShape shape;
-            try { shape = await RegionShapes.SavedAsync(conn, tx, id, ct); }
+            try { shape = await RegionShapes.SavedAsync(conn, tx, id, null, ct); }
             catch (RegionFault) { continue; } // deleted since it was picked: nothing to keep
             var coverage = await RegionCoverage.ReadAsync(conn, tx, shape.Wkb, ct);
             var figures = (await RegionFiguresQuery.ComputeAsync(conn, tx, shape.Wkb, coverage, incomes, SubjectKind.Region, id, ct)).Figures;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Statistics;
 
@@ -13,12 +14,14 @@ public sealed record WatchRegionRecord(
 /// <summary>
 /// Saved watch regions (watch_region, watch_region_rule): create, rename, delete, list, get. A new
 /// region's outline is judged like a drawn query's and its figures are stored before it is
-/// returned; a rejected request stores nothing.
+/// returned; a rejected request stores nothing. A region belongs to the area it was saved from:
+/// seen, renamed and deleted from within that area only (elsewhere it is unknown).
 /// </summary>
 public sealed class WatchRegions(NpgsqlDataSource db, WatchRegionFigures figures, IOptions<RegionOptions> options, TimeProvider time)
 {
     /// <exception cref="RegionFault">A bad name, rule or outline.</exception>
-    public async Task<(WatchRegionRecord Region, IReadOnlyList<string> Notes)> CreateAsync(string? name, RegionSpec spec, IReadOnlyList<WatchRule> rules, CancellationToken ct)
+    public async Task<(WatchRegionRecord Region, IReadOnlyList<string> Notes)> CreateAsync(
+        string? name, RegionSpec spec, IReadOnlyList<WatchRule> rules, string createdBy, AreaScope area, CancellationToken ct)
     {
         var cleanName = CheckName(name);
         if (rules.Count > options.Value.MaxRulesPerRegion)
@@ -33,13 +36,15 @@ public sealed class WatchRegions(NpgsqlDataSource db, WatchRegionFigures figures
         RegionShape shape;
         await using (var tx = await conn.BeginTransactionAsync(ct))
         {
-            shape = await RegionShapes.ResolveAsync(conn, tx, spec, options.Value, ct);
+            shape = await RegionShapes.ResolveAsync(conn, tx, spec, options.Value, area, ct);
             await using (var insert = new NpgsqlCommand(SqlFile.Load("Regions.insert_region"), conn, tx))
             {
                 insert.Parameters.Add(new() { Value = cleanName });
                 insert.Parameters.Add(new() { Value = shape.Wkb });
                 insert.Parameters.Add(new() { Value = shape.AreaKm2 });
                 insert.Parameters.Add(new() { Value = time.GetUtcNow() });
+                insert.Parameters.Add(new() { Value = createdBy });
+                insert.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = area.Root?.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
                 id = (long)(await insert.ExecuteScalarAsync(ct))!;
             }
             await InsertRulesAsync(conn, tx, id, rules, ct);
@@ -53,13 +58,14 @@ public sealed class WatchRegions(NpgsqlDataSource db, WatchRegionFigures figures
             await figures.RefreshAsync(conn, tx, [id], ct);
             await tx.CommitAsync(ct);
         }
-        return ((await ReadAsync(conn, id, withGeometry: true, ct)).Single(), shape.Notes);
+        return ((await ReadAsync(conn, id, withGeometry: true, AreaScope.Everywhere, ct)).Single(), shape.Notes);
     }
 
     /// <returns>The renamed region, or null when there is none with <paramref name="id"/>.</returns>
-    public async Task<WatchRegionRecord?> RenameAsync(long id, string? name, CancellationToken ct)
+    public async Task<WatchRegionRecord?> RenameAsync(long id, string? name, AreaScope area, CancellationToken ct)
     {
         var cleanName = CheckName(name);
+        if (await GetAsync(id, area, ct) is null) return null;
         await using var conn = await db.OpenConnectionAsync(ct);
         await using (var cmd = new NpgsqlCommand("UPDATE watch_region SET name = $2, updated_at = $3 WHERE region_id = $1", conn))
         {
@@ -68,36 +74,40 @@ public sealed class WatchRegions(NpgsqlDataSource db, WatchRegionFigures figures
             cmd.Parameters.Add(new() { Value = time.GetUtcNow() });
             if (await cmd.ExecuteNonQueryAsync(ct) == 0) return null;
         }
-        return (await ReadAsync(conn, id, withGeometry: false, ct)).SingleOrDefault();
+        return (await ReadAsync(conn, id, withGeometry: false, area, ct)).SingleOrDefault();
     }
 
-    /// <returns>False when there is no region with <paramref name="id"/>.</returns>
-    public async Task<bool> DeleteAsync(long id, CancellationToken ct)
+    /// <returns>False when there is no region with <paramref name="id"/> from <paramref name="area"/>.</returns>
+    public async Task<bool> DeleteAsync(long id, AreaScope area, CancellationToken ct)
     {
+        if (await GetAsync(id, area, ct) is null) return false;
         await using var cmd = db.CreateCommand(SqlFile.Load("Regions.delete_region"));
         cmd.Parameters.Add(new() { Value = id });
         return (int)(await cmd.ExecuteScalarAsync(ct))! > 0;
     }
 
-    public async Task<IReadOnlyList<WatchRegionRecord>> ListAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<WatchRegionRecord>> ListAsync(AreaScope area, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await ReadAsync(conn, null, withGeometry: false, ct);
+        return await ReadAsync(conn, null, withGeometry: false, area, ct);
     }
 
-    public async Task<WatchRegionRecord?> GetAsync(long id, CancellationToken ct)
+    public async Task<WatchRegionRecord?> GetAsync(long id, AreaScope area, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
-        return (await ReadAsync(conn, id, withGeometry: true, ct)).SingleOrDefault();
+        return (await ReadAsync(conn, id, withGeometry: true, area, ct)).SingleOrDefault();
     }
 
-    private static async Task<List<WatchRegionRecord>> ReadAsync(NpgsqlConnection conn, long? id, bool withGeometry, CancellationToken ct)
+    private static async Task<List<WatchRegionRecord>> ReadAsync(NpgsqlConnection conn, long? id, bool withGeometry, AreaScope area, CancellationToken ct)
     {
         var rows = new List<(long Id, string Name, double Area, DateTimeOffset Created, DateTimeOffset Updated, string? Geometry, RegionFigures Figures, DateTimeOffset? At)>();
         await using (var cmd = new NpgsqlCommand(SqlFile.Load("Regions.watch_regions"), conn))
         {
             cmd.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = id, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
             cmd.Parameters.Add(new() { Value = withGeometry });
+            cmd.Parameters.Add(new() { Value = area.IsEverywhere });
+            cmd.Parameters.Add(new() { Value = area.First });
+            cmd.Parameters.Add(new() { Value = area.Last });
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {

@@ -13,6 +13,12 @@ public static class StatisticsStore
         NpgsqlConnection conn, NpgsqlTransaction tx, string kind, IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         var result = new Dictionary<long, RegionFigures>(ids.Count);
+        await using (var ensure = new NpgsqlCommand(SqlFile.Load("Statistics.ensure_figures"), conn, tx))
+        {
+            ensure.Parameters.Add(new() { Value = kind });
+            ensure.Parameters.Add(new() { Value = ids.ToArray() });
+            await ensure.ExecuteNonQueryAsync(ct);
+        }
         await using (var cmd = new NpgsqlCommand(SqlFile.Load("Statistics.load_figures"), conn, tx))
         {
             cmd.Parameters.Add(new() { Value = kind });

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Npgsql;
+using RiskMap.Server.Auth;
 
 namespace RiskMap.Server.Tiles;
 
@@ -12,32 +14,38 @@ public static class TileEndpoints
 {
     public const string ContentType = "application/vnd.mapbox-vector-tile";
 
-    // Any cache (browser or proxy) may keep a tile but must revalidate it every time: tiles change
-    // when data changes, not on a clock, and the revalidation is a cheap 304 on the ETag.
-    private const string CacheControl = "public, no-cache";
+    // Only the browser that asked may keep a tile (private: a tile is for its audience, and the
+    // request carried a token), and it must revalidate it every time: tiles change when data
+    // changes, not on a clock, and the revalidation is a cheap 304 on the ETag.
+    private const string CacheControl = "private, no-cache";
 
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder app)
     {
-        var tiles = app.MapGroup("/tiles").WithTags("Tiles");
+        // Every tile is made for its caller's audience (TileAudience): features of their area only,
+        // small counts withheld and no single households for roles without household access.
+        var tiles = app.MapGroup("/tiles").WithTags("Tiles").RequireAuthorization(AccessPolicies.View);
         tiles.MapGet("/", ListLayers).WithName("TileLayers");
         tiles.MapGet("/{layer}.json", GetTileJson).WithName("TileJson");
         tiles.MapGet("/{layer}/{z}/{x}/{y}", GetTile).WithName("Tile");
         return app;
     }
 
-    private static Ok<TileLayerLink[]> ListLayers(HttpRequest request) =>
-        TypedResults.Ok(TileLayers.All.Select(l => new TileLayerLink(l.Name, $"{BaseUrl(request)}/tiles/{l.Name}.json", l.MinZoom, l.MaxZoom)).ToArray());
+    private static Ok<TileLayerLink[]> ListLayers(HttpRequest request, Caller caller, IOptions<TileOptions> options) =>
+        TypedResults.Ok(TileLayers.All.Select(l => new TileLayerLink(l.Name, $"{BaseUrl(request)}/tiles/{l.Name}.json", l.MinZoom, MaxZoomFor(l, caller, options.Value))).ToArray());
 
     private static async Task<Results<Ok<TileJson>, ProblemHttpResult>> GetTileJson(
-        string layer, HttpRequest request, TileQueries queries, CancellationToken ct)
+        string layer, HttpRequest request, Caller caller, TileQueries queries, IOptions<TileOptions> options, CancellationToken ct)
     {
         if (TileLayers.Find(layer) is not { } found) return UnknownLayer(layer);
-        var bounds = await queries.DataBoundsAsync(ct);
-        return TypedResults.Ok(TileJson.For(found, $"{BaseUrl(request)}/tiles/{found.Name}/{{z}}/{{x}}/{{y}}", bounds));
+        var bounds = await queries.DataBoundsAsync(caller.Scope.Root?.Value, ct);
+        // Without household access the heat layer stops below the single-household zoom; MapLibre overzooms its cells.
+        var shown = found with { MaxZoom = MaxZoomFor(found, caller, options.Value) };
+        return TypedResults.Ok(TileJson.For(shown, $"{BaseUrl(request)}/tiles/{found.Name}/{{z}}/{{x}}/{{y}}", bounds));
     }
 
     private static async Task<Results<FileContentHttpResult, NoContent, StatusCodeHttpResult, ProblemHttpResult>> GetTile(
-        string layer, string z, string x, string y, HttpContext http, TileGenerator tiles, CancellationToken ct)
+        string layer, string z, string x, string y, HttpContext http, Caller caller, TileGenerator tiles,
+        IOptions<TileOptions> options, IOptions<PrivacyOptions> privacy, CancellationToken ct)
     {
         if (TileLayers.Find(layer) is not { } found) return UnknownLayer(layer);
         if (!TryParse(z, out var zi) || !TryParse(x, out var xi) || !TryParse(y, out var yi) || !TileKey.IsValid(zi, xi, yi))
@@ -47,7 +55,11 @@ public static class TileEndpoints
             return TypedResults.Problem(title: "Zoom outside the layer's range", statusCode: StatusCodes.Status400BadRequest,
                 detail: $"Layer '{found.Name}' has tiles from zoom {found.MinZoom} to {found.MaxZoom}, not {zi} (see /tiles/{found.Name}.json).");
 
-        var key = new TileKey(found.Name, zi, xi, yi);
+        if (zi > MaxZoomFor(found, caller, options.Value))
+            return TypedResults.Problem(title: "Not allowed", statusCode: StatusCodes.Status403Forbidden,
+                detail: $"'{found.Name}' tiles from zoom {options.Value.HeatPointsFromZoom} show single households: they are for planners, data officers and administrators");
+
+        var key = new TileKey(found.Name, zi, xi, yi, TileAudience.For(caller, privacy.Value));
         CachedTile tile;
         try { tile = await tiles.GetAsync(found, key, ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
@@ -85,6 +97,9 @@ public static class TileEndpoints
         }
         return false;
     }
+
+    private static int MaxZoomFor(TileLayer layer, Caller caller, TileOptions options) =>
+        layer.Source == TileSource.Heat && !caller.SeesHouseholds ? Math.Min(layer.MaxZoom, Math.Max(layer.MinZoom, options.HeatPointsFromZoom - 1)) : layer.MaxZoom;
 
     private static bool AcceptsGzip(HttpRequest request) =>
         request.GetTypedHeaders().AcceptEncoding.Any(e =>

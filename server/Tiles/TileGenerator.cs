@@ -41,7 +41,7 @@ public sealed class TileGenerator(TileCache cache, TileQueries queries)
         try
         {
             var epoch = cache.Epoch;
-            var tile = CachedTile.From(await queries.TileAsync(layer, key.Z, key.X, key.Y, flight.Abandoned.Token));
+            var tile = CachedTile.From(await queries.TileAsync(layer, key.Z, key.X, key.Y, key.Audience ?? TileAudience.Everyone, flight.Abandoned.Token));
             cache.TryStore(key, tile, epoch);
             return tile;
         }

@@ -7,8 +7,11 @@ public readonly record struct GeoBox(double West, double South, double East, dou
         West <= other.East && other.West <= East && South <= other.North && other.South <= North;
 }
 
-/// <summary>One tile of one layer, in the XYZ (Web Mercator, y down) scheme MapLibre requests.</summary>
-public readonly record struct TileKey(string Layer, int Z, int X, int Y)
+/// <summary>
+/// One tile of one layer, in the XYZ (Web Mercator, y down) scheme MapLibre requests, for one
+/// audience (null: <see cref="TileAudience.Everyone"/>).
+/// </summary>
+public readonly record struct TileKey(string Layer, int Z, int X, int Y, TileAudience? Audience = null)
 {
     /// <summary>Deepest zoom served; 2^24 tiles a side is far below a metre.</summary>
     public const int MaxZoom = 24;

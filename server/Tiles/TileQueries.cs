@@ -15,16 +15,19 @@ public sealed class TileQueries(NpgsqlDataSource db, IOptions<TileOptions> optio
 
     private readonly TileOptions _options = options.Value;
 
-    /// <summary>The MVT bytes of one tile; empty when the tile has no features.</summary>
-    public async Task<byte[]> TileAsync(TileLayer layer, int z, int x, int y, CancellationToken ct)
+    /// <summary>The MVT bytes of one tile for <paramref name="audience"/>; empty when the tile has no features.</summary>
+    public async Task<byte[]> TileAsync(TileLayer layer, int z, int x, int y, TileAudience audience, CancellationToken ct)
     {
+        long first = audience.First, last = audience.Last;
+        var k = audience.MinimumCount;
         var (sql, extra) = layer.Source switch
         {
-            TileSource.Units => ("unit_tile", new object[] { layer.UnitLevel!.Value }),
-            TileSource.Labels => ("label_tile", [TileLayer.DeepestLabelLevel(z)]),
-            TileSource.Sites => ("site_tile", []),
-            TileSource.Heat when z >= _options.HeatPointsFromZoom => ("heat_point_tile", []),
-            TileSource.Heat => ("heat_cell_tile", [_options.HeatCellSize, _options.HeatMinHouseholdsPerCell]),
+            TileSource.Units => ("unit_tile", new object[] { layer.UnitLevel!.Value, first, last, k }),
+            TileSource.Labels => ("label_tile", [TileLayer.DeepestLabelLevel(z), first, last]),
+            TileSource.Sites => ("site_tile", [first, last, k]),
+            TileSource.Heat when z >= _options.HeatPointsFromZoom && audience.HouseholdPoints => ("heat_point_tile", [first, last]),
+            // Without household access, cells at every zoom, and none smaller than k households.
+            TileSource.Heat => ("heat_cell_tile", [_options.HeatCellSize, Math.Max(_options.HeatMinHouseholdsPerCell, k), first, last]),
             _ => throw new ArgumentOutOfRangeException(nameof(layer)),
         };
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -39,10 +42,11 @@ public sealed class TileQueries(NpgsqlDataSource db, IOptions<TileOptions> optio
         return await cmd.ExecuteScalarAsync(ct) as byte[] ?? [];
     }
 
-    /// <summary>The area holding data, or null when there are no units yet.</summary>
-    public async Task<GeoBox?> DataBoundsAsync(CancellationToken ct)
+    /// <summary>The area holding data: everywhere (<paramref name="root"/> null) or the extent of one unit; null when there is none.</summary>
+    public async Task<GeoBox?> DataBoundsAsync(long? root, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(TileSql.Get("layer_bounds"));
+        cmd.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = root, NpgsqlDbType = NpgsqlDbType.Bigint });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new GeoBox(reader.GetDouble(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetDouble(3));

@@ -1,23 +1,26 @@
 namespace RiskMap.Server.Units;
 
-/// <summary>A unit's figures as the API shows them (docs/api.md § Units).</summary>
+/// <summary>
+/// A unit's figures as the API shows them (docs/api.md § Units). For callers without household
+/// access, counts from 1 to k − 1 and what is computed from them are null (<c>SmallCounts</c>).
+/// </summary>
 public sealed record UnitFiguresDto(
-    int Households,
-    int Monitored,
-    int Level1,
-    int Level2,
-    int Level3,
-    double ShareAtLeastTwo,
-    double ShareThree,
-    IReadOnlyDictionary<string, int> Categories,
-    IReadOnlyDictionary<string, int> RiskTypes,
-    int Assisted,
-    double AssistanceCoverage,
+    int? Households,
+    int? Monitored,
+    int? Level1,
+    int? Level2,
+    int? Level3,
+    double? ShareAtLeastTwo,
+    double? ShareThree,
+    IReadOnlyDictionary<string, int?> Categories,
+    IReadOnlyDictionary<string, int?> RiskTypes,
+    int? Assisted,
+    double? AssistanceCoverage,
     WorkGapsDto WorkGaps,
     int? IncomeMedian);
 
 /// <summary>The three work gaps of seed 000 §三.2, as counts.</summary>
-public sealed record WorkGapsDto(int ShouldMonitor, int Unassisted, int ShouldExit);
+public sealed record WorkGapsDto(int? ShouldMonitor, int? Unassisted, int? ShouldExit);
 
 /// <summary>
 /// One administrative unit with its figures, zone and neighbours in the hierarchy; where a map shows
@@ -48,9 +51,9 @@ public sealed record ZoneCountDto(int Red, int Yellow, int Green);
 /// <summary>Key assistance counties (国家乡村振兴重点帮扶县) against the others, under a prefecture or province.</summary>
 public sealed record KeyCountyComparisonDto(CountyGroupDto KeyCounties, CountyGroupDto OtherCounties);
 
-public sealed record CountyGroupDto(int Counties, int Households, int Monitored, int Level1, int Level2, int Level3,
-    double ShareAtLeastTwo, int RedCounties, int WorkGaps);
+public sealed record CountyGroupDto(int Counties, int? Households, int? Monitored, int? Level1, int? Level2, int? Level3,
+    double? ShareAtLeastTwo, int RedCounties, int? WorkGaps);
 
 /// <summary>A unit's figures from one moment until the next row (region_stats_history).</summary>
-public sealed record UnitHistoryPointDto(DateTimeOffset ValidFrom, int Households, int Monitored, int Level1, int Level2, int Level3,
-    double ShareAtLeastTwo, string Zone, bool ScaleReturn);
+public sealed record UnitHistoryPointDto(DateTimeOffset ValidFrom, int? Households, int? Monitored, int? Level1, int? Level2, int? Level3,
+    double? ShareAtLeastTwo, string Zone, bool ScaleReturn);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 
 namespace RiskMap.Server.Units;
 
@@ -7,40 +9,45 @@ public static class UnitEndpoints
 {
     public static IEndpointRouteBuilder MapUnitEndpoints(this IEndpointRouteBuilder app)
     {
-        var units = app.MapGroup("/api/units").WithTags("Units");
+        // Units in the caller's area only: a unit outside it is "unknown", as one that does not exist.
+        var units = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization(AccessPolicies.View);
         units.MapGet("/{code}", GetUnit);
         units.MapGet("/", ListChildren);
         units.MapGet("/{code}/history", GetHistory);
         return app;
     }
 
-    private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> GetUnit(string code, UnitQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<UnitDto>, ProblemHttpResult>> GetUnit(
+        string code, Caller caller, UnitQueries queries, IOptions<PrivacyOptions> privacy, CancellationToken ct)
     {
         if (!UnitCode.TryParse(code, out var unit)) return BadCode("code", code);
-        var dto = await queries.GetAsync(unit, ct);
+        if (!caller.Scope.Contains(unit)) return NotFoundUnit(unit);
+        var dto = await queries.GetAsync(unit, SmallCounts.For(caller, privacy.Value), ct);
         return dto is null ? NotFoundUnit(unit) : TypedResults.Ok(dto);
     }
 
-    /// <summary>The children of <paramref name="parent"/>; without a <c>parent</c> parameter, the root units.</summary>
+    /// <summary>The children of <paramref name="parent"/>; without a <c>parent</c> parameter, the caller's roots (their area's unit, or the country's roots).</summary>
     private static async Task<Results<Ok<List<UnitDto>>, ProblemHttpResult>> ListChildren(
-        string? parent, HttpRequest request, UnitQueries queries, CancellationToken ct)
+        string? parent, HttpRequest request, Caller caller, UnitQueries queries, IOptions<PrivacyOptions> privacy, CancellationToken ct)
     {
-        if (!request.Query.ContainsKey("parent")) return TypedResults.Ok(await queries.RootsAsync(ct));
+        var counts = SmallCounts.For(caller, privacy.Value);
+        if (!request.Query.ContainsKey("parent")) return TypedResults.Ok(await queries.RootsAsync(caller.Scope, counts, ct));
         if (!UnitCode.TryParse(parent, out var unit)) return BadCode("parent", parent);
-        if (await queries.GetAsync(unit, ct) is null) return NotFoundUnit(unit);
-        return TypedResults.Ok(await queries.ChildrenAsync(unit, ct));
+        if (!caller.Scope.Contains(unit) || await queries.GetAsync(unit, counts, ct) is null) return NotFoundUnit(unit);
+        return TypedResults.Ok(await queries.ChildrenAsync(unit, counts, ct));
     }
 
     private static async Task<Results<Ok<List<UnitHistoryPointDto>>, ProblemHttpResult>> GetHistory(
-        string code, DateTimeOffset? from, DateTimeOffset? to, UnitQueries queries, TimeProvider time, CancellationToken ct)
+        string code, DateTimeOffset? from, DateTimeOffset? to, Caller caller, UnitQueries queries, IOptions<PrivacyOptions> privacy, TimeProvider time, CancellationToken ct)
     {
         if (!UnitCode.TryParse(code, out var unit)) return BadCode("code", code);
         var until = to ?? time.GetUtcNow();
         var since = from ?? until.AddDays(-30);
         if (since >= until)
             return TypedResults.Problem(title: "Invalid period", statusCode: StatusCodes.Status400BadRequest, detail: $"from ({since:O}) must be before to ({until:O})");
-        if (await queries.GetAsync(unit, ct) is null) return NotFoundUnit(unit);
-        return TypedResults.Ok(await queries.HistoryAsync(unit, since, until, ct));
+        var counts = SmallCounts.For(caller, privacy.Value);
+        if (!caller.Scope.Contains(unit) || await queries.GetAsync(unit, counts, ct) is null) return NotFoundUnit(unit);
+        return TypedResults.Ok(await queries.HistoryAsync(unit, since, until, counts, ct));
     }
 
     private static ProblemHttpResult BadCode(string field, string? value) => TypedResults.Problem(
@@ -48,5 +55,5 @@ public static class UnitEndpoints
         detail: $"{field} must be a division code of 2, 4, 6, 9 or 12 digits (e.g. 513431000000), not '{value}'");
 
     private static ProblemHttpResult NotFoundUnit(UnitCode code) => TypedResults.Problem(
-        title: "Unknown unit", statusCode: StatusCodes.Status404NotFound, detail: $"no administrative unit has code {code}");
+        title: "Unknown unit", statusCode: StatusCodes.Status404NotFound, detail: $"no administrative unit in your area has code {code}");
 }

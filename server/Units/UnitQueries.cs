@@ -1,29 +1,34 @@
 using System.Text.Json;
 using Npgsql;
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
 using RiskMap.Server.Statistics;
 
 namespace RiskMap.Server.Units;
 
-/// <summary>Reads units and their figures.</summary>
+/// <summary>Reads units and their figures, with small counts withheld as <see cref="SmallCounts"/> says.</summary>
 public sealed class UnitQueries(NpgsqlDataSource db)
 {
-    public async Task<UnitDto?> GetAsync(UnitCode code, CancellationToken ct)
+    public async Task<UnitDto?> GetAsync(UnitCode code, SmallCounts counts, CancellationToken ct)
     {
-        var units = await ReadAsync(code.Value, null, ct);
+        var units = await ReadAsync(code.Value, null, counts, ct);
         if (units.Count == 0) return null;
         var unit = units[0];
         if (code.Level < UnitLevel.Village) unit = unit with { ZoneCounts = await CountZonesAsync(code, ct) };
         return code.Level <= UnitLevel.Prefecture
-            ? unit with { KeyCountyComparison = await CompareKeyCountiesAsync(code, ct) }
+            ? unit with { KeyCountyComparison = await CompareKeyCountiesAsync(code, counts, ct) }
             : unit;
     }
 
-    /// <summary>The units without a parent (provinces, or whatever tops an imported hierarchy).</summary>
-    public Task<List<UnitDto>> RootsAsync(CancellationToken ct) => ReadAsync(null, null, ct);
+    /// <summary>
+    /// Where a viewer starts in <paramref name="area"/>: the units without a parent (provinces, or
+    /// whatever tops an imported hierarchy) for the whole country, else the area's own unit.
+    /// </summary>
+    public Task<List<UnitDto>> RootsAsync(AreaScope area, SmallCounts counts, CancellationToken ct) =>
+        ReadAsync(area.Root?.Value, null, counts, ct);
 
-    public async Task<List<UnitHistoryPointDto>> HistoryAsync(UnitCode code, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    public async Task<List<UnitHistoryPointDto>> HistoryAsync(UnitCode code, DateTimeOffset from, DateTimeOffset to, SmallCounts counts, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(SqlFile.Load("Units.history"));
         cmd.Parameters.Add(new() { Value = code.Value });
@@ -34,15 +39,16 @@ public sealed class UnitQueries(NpgsqlDataSource db)
         while (await r.ReadAsync(ct))
         {
             int households = r.GetInt32(1), l2 = r.GetInt32(4), l3 = r.GetInt32(5);
-            points.Add(new UnitHistoryPointDto(r.GetFieldValue<DateTimeOffset>(0), households, r.GetInt32(2), r.GetInt32(3), l2, l3,
-                Share(l2 + l3, households), r.GetString(6), r.GetBoolean(7)));
+            points.Add(new UnitHistoryPointDto(r.GetFieldValue<DateTimeOffset>(0), counts.Count(households), counts.Count(r.GetInt32(2)),
+                counts.Count(r.GetInt32(3)), counts.Count(l2), counts.Count(l3), counts.Share(l2 + l3, households, Share(l2 + l3, households)),
+                r.GetString(6), r.GetBoolean(7)));
         }
         return points;
     }
 
-    public Task<List<UnitDto>> ChildrenAsync(UnitCode parent, CancellationToken ct) => ReadAsync(null, parent.Value, ct);
+    public Task<List<UnitDto>> ChildrenAsync(UnitCode parent, SmallCounts counts, CancellationToken ct) => ReadAsync(null, parent.Value, counts, ct);
 
-    private async Task<List<UnitDto>> ReadAsync(long? code, long? parent, CancellationToken ct)
+    private async Task<List<UnitDto>> ReadAsync(long? code, long? parent, SmallCounts counts, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(SqlFile.Load("Units.units"));
         cmd.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = code, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
@@ -54,12 +60,17 @@ public sealed class UnitQueries(NpgsqlDataSource db)
             int households = r.GetInt32(6), monitored = r.GetInt32(7), l1 = r.GetInt32(8), l2 = r.GetInt32(9), l3 = r.GetInt32(10);
             var assisted = r.GetInt32(15);
             var figures = new UnitFiguresDto(
-                households, monitored, l1, l2, l3, Share(l2 + l3, households), Share(l3, households),
-                new Dictionary<string, int> { ["unstableFormerlyPoor"] = r.GetInt32(11), ["marginalAtRisk"] = r.GetInt32(12), ["suddenHardship"] = r.GetInt32(13) },
-                JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(14)) ?? [],
-                assisted, Share(assisted, monitored),
-                new WorkGapsDto(r.GetInt32(16), r.GetInt32(17), r.GetInt32(18)),
-                r.IsDBNull(19) ? null : r.GetInt32(19));
+                counts.Count(households), counts.Count(monitored), counts.Count(l1), counts.Count(l2), counts.Count(l3),
+                counts.Share(l2 + l3, households, Share(l2 + l3, households)), counts.Share(l3, households, Share(l3, households)),
+                new Dictionary<string, int?>
+                {
+                    ["unstableFormerlyPoor"] = counts.Count(r.GetInt32(11)), ["marginalAtRisk"] = counts.Count(r.GetInt32(12)),
+                    ["suddenHardship"] = counts.Count(r.GetInt32(13)),
+                },
+                (JsonSerializer.Deserialize<Dictionary<string, int>>(r.GetString(14)) ?? []).ToDictionary(e => e.Key, e => counts.Count(e.Value)),
+                counts.Count(assisted), counts.Share(assisted, monitored, Share(assisted, monitored)),
+                new WorkGapsDto(counts.Count(r.GetInt32(16)), counts.Count(r.GetInt32(17)), counts.Count(r.GetInt32(18))),
+                counts.Of(households, r.IsDBNull(19) ? (int?)null : r.GetInt32(19)));
             list.Add(new UnitDto(
                 new UnitCode(r.GetInt64(0)).ToString(), ((UnitLevel)r.GetInt16(1)).ToString().ToLowerInvariant(), r.GetString(2),
                 r.IsDBNull(3) ? null : new UnitCode(r.GetInt64(3)).ToString(),
@@ -72,7 +83,7 @@ public sealed class UnitQueries(NpgsqlDataSource db)
         return list;
     }
 
-    private async Task<KeyCountyComparisonDto> CompareKeyCountiesAsync(UnitCode code, CancellationToken ct)
+    private async Task<KeyCountyComparisonDto> CompareKeyCountiesAsync(UnitCode code, SmallCounts counts, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(SqlFile.Load("Units.key_county_comparison"));
         cmd.Parameters.Add(new() { Value = code.Value });
@@ -83,7 +94,8 @@ public sealed class UnitQueries(NpgsqlDataSource db)
         while (await r.ReadAsync(ct))
         {
             int hh = r.GetInt32(2), l2 = r.GetInt32(5), l3 = r.GetInt32(6);
-            var group = new CountyGroupDto(r.GetInt32(1), hh, r.GetInt32(3), r.GetInt32(4), l2, l3, Share(l2 + l3, hh), r.GetInt32(7), r.GetInt32(8));
+            var group = new CountyGroupDto(r.GetInt32(1), counts.Count(hh), counts.Count(r.GetInt32(3)), counts.Count(r.GetInt32(4)),
+                counts.Count(l2), counts.Count(l3), counts.Share(l2 + l3, hh, Share(l2 + l3, hh)), r.GetInt32(7), counts.Count(r.GetInt32(8)));
             if (r.GetBoolean(0)) key = group; else other = group;
         }
         return new KeyCountyComparisonDto(key, other);

@@ -7,7 +7,7 @@ namespace RiskMap.Server.Viewer;
 public static class ViewerEndpoints
 {
     /// <summary>
-    /// Static files from <see cref="ViewerOptions.Directory"/> (<c>&lt;repository root&gt;/viewer/dist</c>) with <c>index.html</c> as the default;
+    /// Public static files (the viewer holds no data; it asks for a token before any) from <see cref="ViewerOptions.Directory"/> (<c>&lt;repository root&gt;/viewer/dist</c>) with <c>index.html</c> as the default;
     /// when the viewer was never built, <c>/</c> answers a 503 problem saying how to build it.
     /// </summary>
     public static WebApplication MapViewer(this WebApplication app)
@@ -18,7 +18,7 @@ public static class ViewerEndpoints
             : Path.Combine(DatabaseSetup.RepositoryRoot(app.Environment.ContentRootPath), options.Directory);
         if (!File.Exists(Path.Combine(dist, "index.html")))
         {
-            app.MapGet("/", ViewerMissing).WithName("Viewer").WithTags("Viewer");
+            app.MapGet("/", ViewerMissing).WithName("Viewer").WithTags("Viewer").AllowAnonymous();
             return app;
         }
         var files = new PhysicalFileProvider(dist);

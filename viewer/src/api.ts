@@ -2,6 +2,7 @@
 // the same server, on whatever host and port it runs.
 import type { HistoryPoint, TileJson, Unit } from "./types";
 import type { RegionBody, RegionFigures, RegionHouseholds, SavedRegion, WatchRegionRequest } from "./planner/regionTypes";
+import { authHeaders, signInRequired } from "./auth";
 
 export class ApiError extends Error {
   /** @param detail the problem document's title and detail, readable as they are. */
@@ -11,20 +12,21 @@ export class ApiError extends Error {
 }
 
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: "application/json" }, signal });
+  const response = await fetch(url, { headers: { Accept: "application/json", ...authHeaders() }, signal });
   return (await (await checked(url, response)).json()) as T;
 }
 
 /** A POST with a JSON body; the answer as the response itself (JSON, CSV or GeoJSON), or ApiError. */
 async function post(url: string, body: unknown, signal?: AbortSignal): Promise<Response> {
   const response = await fetch(url, {
-    method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json" }, body: JSON.stringify(body), signal,
+    method: "POST", headers: { "Content-Type": "application/json", Accept: "application/json", ...authHeaders() }, body: JSON.stringify(body), signal,
   });
   return checked(url, response);
 }
 
 /** The response when it is a success; otherwise ApiError with the problem document's title and detail. */
 async function checked(url: string, response: Response): Promise<Response> {
+  if (response.status === 401) signInRequired();
   if (!response.ok) {
     let detail = response.statusText;
     try {

@@ -14,10 +14,12 @@ import { startDesk } from "./desk/DeskScreen";
 import { startWall } from "./wall/WallScreen";
 import { startPlanner } from "./planner/PlannerScreen";
 import { el, testId } from "./dom";
+import { adoptTokenFromAddress } from "./auth";
 
 /** A wall that started while the server was away tries again by itself. */
 const WallRetryMs = 10_000;
 
+adoptTokenFromAddress();
 const options = parseViewerOptions(window.location.search);
 const i18n = new I18n(resolveLang(options.lang, storedLang()));
 followLanguage(i18n);

@@ -9,6 +9,11 @@ export function args() {
   return out;
 }
 
+/** The bearer token the benchmark signs in with (RISKMAP_TOKEN, set by run.sh), as request headers. */
+export function authHeaders() {
+  return process.env.RISKMAP_TOKEN ? { authorization: `Bearer ${process.env.RISKMAP_TOKEN}` } : {};
+}
+
 export function percentile(sorted, p) {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -27,7 +32,7 @@ export async function signalRConnections(url, count, onMessage, parallel = 100) 
     const batch = [];
     for (let j = i; j < Math.min(count, i + parallel); j++) {
       const c = new signalR.HubConnectionBuilder()
-        .withUrl(url, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+        .withUrl(url, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true, accessTokenFactory: () => process.env.RISKMAP_TOKEN ?? "" })
         .configureLogging(signalR.LogLevel.None)
         .build();
       for (const name of ["UnitStatsChanged", "AlertRaised", "AlertUpdated", "AlertResolved", "TilesInvalidated"])

@@ -6,7 +6,7 @@
 // message arriving at the client.
 //   node fanout.mjs --base http://127.0.0.1:8093 --connections 5000 --township 513431100000 --ids ids.txt --rate 2 --seconds 60
 import { readFileSync } from "node:fs";
-import { args, signalRConnections, summary, sleep } from "./common.mjs";
+import { args, authHeaders, signalRConnections, summary, sleep } from "./common.mjs";
 
 const a = args();
 const base = a.base ?? "http://127.0.0.1:8093";
@@ -36,7 +36,7 @@ while (Date.now() - started < seconds * 1000) {
   const [id] = ids[sent % ids.length];
   const riskTypes = Math.floor(sent / ids.length) % 2 === 0 ? ["accident"] : [];
   const r = await fetch(`${base}/api/households/${encodeURIComponent(id)}`, {
-    method: "PATCH", headers: { "content-type": "application/json", "idempotency-key": `bench-fanout-${started}-${sent}` },
+    method: "PATCH", headers: { "content-type": "application/json", "idempotency-key": `bench-fanout-${started}-${sent}`, ...authHeaders() },
     body: JSON.stringify({ riskTypes }),
   });
   if (!r.ok) failed++;

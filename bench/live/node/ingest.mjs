@@ -5,7 +5,7 @@
 // (0 when that message came before the response: the commit precedes the answer).
 //   node ingest.mjs --base http://127.0.0.1:8093 --csv households.csv --unit 513400000000 --rate 10000 --batch 500 --seconds 60
 import { readFileSync } from "node:fs";
-import { args, signalRConnections, summary, sleep } from "./common.mjs";
+import { args, authHeaders, signalRConnections, summary, sleep } from "./common.mjs";
 
 const a = args();
 const base = a.base ?? "http://127.0.0.1:8093";
@@ -67,7 +67,7 @@ async function worker() {
     b.rows = body.trim().split("\n").slice(1); // the next pass toggles back
     const sentAt = Date.now();
     const r = await fetch(`${base}/api/households/batch`, {
-      method: "POST", headers: { "content-type": "text/csv", "idempotency-key": `bench-ingest-${started}-${next}` }, body,
+      method: "POST", headers: { "content-type": "text/csv", "idempotency-key": `bench-ingest-${started}-${next}`, ...authHeaders() }, body,
     });
     await r.arrayBuffer();
     if (!r.ok) { failed++; continue; }

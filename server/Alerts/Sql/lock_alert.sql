@@ -1,2 +1,2 @@
--- One alert's state and whether its condition held at the last reading, locked ($1 id).
-SELECT state, holds FROM alert WHERE alert_id = $1 FOR UPDATE
+-- One alert's state, whether its condition held at the last reading, and the unit it is about, locked ($1 id).
+SELECT state, holds, unit_code FROM alert WHERE alert_id = $1 FOR UPDATE

@@ -1,5 +1,7 @@
--- Every household with every field and what the risk model computed, one CSV row each, in the
--- column names and value forms the households import reads (docs/import-formats.md).
+-- Every household of an area with every field and what the risk model computed, one CSV row
+-- each, in the column names and value forms the households import reads (docs/import-formats.md).
+-- COPY takes no bind parameters: the area's code range comes from the transaction's settings
+-- riskmap.export_first and riskmap.export_last, set with set_config($1) beforehand.
 COPY (
     SELECT h.household_id, lpad(h.village_code::text, 12, '0') AS village_code,
            ST_X(h.geom) AS lon, ST_Y(h.geom) AS lat, h.members, h.labour, h.income_per_capita,
@@ -26,5 +28,6 @@ COPY (
         FROM assistance_measure
         GROUP BY county_code, household_id
     ) m ON m.county_code = h.county_code AND m.household_id = h.household_id
+    WHERE h.village_code BETWEEN current_setting('riskmap.export_first')::bigint AND current_setting('riskmap.export_last')::bigint
     ORDER BY h.county_code, h.household_id
 ) TO STDOUT (FORMAT csv, HEADER)

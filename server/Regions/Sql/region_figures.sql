@@ -4,7 +4,8 @@
 -- region when the region covers its point (inside or on the border): for a point the same as
 -- naive_figures.sql's ST_Intersects, and several times cheaper per point in PostGIS 3.3.
 -- $1 region (WKB, EPSG:4326); $2 codes of the villages covered whole; $3 codes of the villages
--- crossing the border, $4 their counties (so household partitions, hashed by county, prune).
+-- crossing the border, $4 their counties (so household partitions, hashed by county, prune);
+-- $5 and $6 the code range of the asker's area (households of villages outside it are not theirs).
 WITH tested AS (
     -- +1: households of crossing villages whose point lies in the region
     SELECT 1 AS sign, h.county_code, h.household_id, h.risk_level, h.monitoring_status, h.category, h.risk_types,
@@ -21,7 +22,7 @@ WITH tested AS (
            h.gap_should_monitor, h.gap_unassisted, h.gap_should_exit, h.income_per_capita
     FROM household_outside_village o
     JOIN household h ON h.county_code = o.county_code AND h.household_id = o.household_id
-    WHERE NOT o.village_code = ANY($3)
+    WHERE NOT o.village_code = ANY($3) AND o.village_code BETWEEN $5 AND $6
       AND (o.village_code = ANY($2)) <> ST_Covers(ST_GeomFromWKB($1, 4326), o.geom)
 )
 SELECT coalesce(sum(sign), 0)::int,

@@ -3,7 +3,8 @@
 -- region_figures.sql: a household is in the region when the region covers its point.
 -- $1 region (WKB, EPSG:4326); $2 villages covered whole, $3 their counties; $4 villages crossing
 -- the border, $5 their counties; $6 the lowest warning level listed; $7 page size (null: all),
--- $8 rows skipped. Every row carries the total; a page past the end is one row of the total alone.
+-- $8 rows skipped; $9 and $10 the code range of the asker's area (households of villages outside
+-- it are not listed). Every row carries the total; a page past the end is one row of the total alone.
 WITH inside AS MATERIALIZED (
     -- households of villages covered whole, less those whose point is outside the region
     SELECT h.household_id, h.village_code, h.risk_level, h.risk_score, h.category, h.reasons, h.monitoring_status,
@@ -27,6 +28,7 @@ WITH inside AS MATERIALIZED (
     FROM household_outside_village o
     JOIN household h ON h.county_code = o.county_code AND h.household_id = o.household_id
     WHERE NOT o.village_code = ANY($2) AND NOT o.village_code = ANY($4) AND h.risk_level >= $6
+      AND o.village_code BETWEEN $9 AND $10
       AND ST_Covers(ST_GeomFromWKB($1, 4326), o.geom)
 )
 SELECT t.total, p.household_id, p.village_code, p.village_name, p.risk_level, p.risk_score, p.category, p.reasons,

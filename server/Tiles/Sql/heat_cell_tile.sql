@@ -1,7 +1,8 @@
 -- One risk-heat tile below the points zoom: households summed into cells of the tile's grid.
 -- No household id, name or exact position leaves the database.
 -- $1 z, $2 x, $3 y, $4 layer name, $5 extent, $6 (unused: cells never cross tiles), $7 feature cap,
--- $8 cell size in tile units (a power of two dividing the extent), $9 fewest households in a cell.
+-- $8 cell size in tile units (a power of two dividing the extent), $9 fewest households in a cell,
+-- $10 and $11 the audience's code range (households of villages outside it are left out).
 WITH
 -- the tile in Web Mercator, and once in 4326 for the GiST filter
 bounds AS (
@@ -12,7 +13,7 @@ bounds AS (
 points AS MATERIALIZED (
     SELECT ST_AsMVTGeom(ST_Transform(h.geom, 3857), b.merc, $5, 0, true) AS g, h.risk_score
     FROM household h, bounds b
-    WHERE h.geom && b.geo AND h.risk_score > 0
+    WHERE h.geom && b.geo AND h.risk_score > 0 AND h.village_code BETWEEN $10 AND $11
 ),
 -- summed per cell (a point on the far edge belongs to the last cell); small cells suppressed
 cells AS (

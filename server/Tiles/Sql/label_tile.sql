@@ -1,5 +1,6 @@
 -- One tile of the labels layer: a point inside each unit, never outside its polygon.
--- $1 z, $2 x, $3 y, $4 layer name, $5 extent, $6 buffer, $7 feature cap, $8 deepest admin level shown.
+-- $1 z, $2 x, $3 y, $4 layer name, $5 extent, $6 buffer, $7 feature cap, $8 deepest admin level shown,
+-- $9 and $10 the audience's code range (units outside it, its ancestors included, are left out).
 WITH
 -- the tile in Web Mercator, and once in 4326 (with the buffer) for the GiST filter
 bounds AS (
@@ -10,7 +11,7 @@ bounds AS (
 units AS (
     SELECT u.code, u.name, u.level, coalesce(u.label_point, ST_PointOnSurface(u.geom)) AS point
     FROM admin_unit u, bounds b
-    WHERE u.level BETWEEN 2 AND $8 AND u.geom && b.geo
+    WHERE u.level BETWEEN 2 AND $8 AND u.geom && b.geo AND u.code BETWEEN $9 AND $10
 ),
 -- only the points inside the tile; higher levels first when capped
 features AS MATERIALIZED (

@@ -13,8 +13,10 @@ public sealed class DemoFeedTests
         await db.ExecuteAsync("UPDATE admin_unit SET label_point = ST_PointOnSurface(geom)");
         await using (var services = await TestServices.CreateAsync(db, TimeProvider.System))
         {
-            // Under the feed's 40 households, so 南坪村 is the only village a disaster may strike.
-            await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 30, 0));
+            // Comfortable neighbours, fewer than 40 a village: 南坪村 is the only village a disaster can
+            // pick (disaster_site.sql chooses at random among villages of 40 households or more).
+            foreach (var village in new[] { TestUnits.VillageA2, TestUnits.VillageB1, TestUnits.VillageB2 })
+                await services.WriteAsync(LiveTestData.Village(village, $"N{village % 1000}", 39, 0));
             await services.WriteAsync(Enumerable.Range(0, 50).Select(i => TestUnits.Household($"A1-{i}", TestUnits.VillageA1, 9600)).ToArray());
         }
         await using var server = new RiskMapFactory(db.ConnectionString, new Dictionary<string, string?>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RiskMap.Server.Auth;
 using RiskMap.Tests.Infrastructure;
 
 namespace RiskMap.Tests.Households;
@@ -15,7 +16,7 @@ public sealed class HouseholdEndpointTests
         await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(DateTimeOffset.UtcNow)))
             await services.WriteAsync(TestUnits.Household("513431100001-0042", TestUnits.VillageA1, 3000, h => h with { RiskTypes = ["illness"] }));
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var household = await client.GetFromJsonAsync<JsonElement>("/api/households/513431100001-0042");
 
@@ -31,7 +32,7 @@ public sealed class HouseholdEndpointTests
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var response = await client.GetAsync("/api/households/nobody");
 

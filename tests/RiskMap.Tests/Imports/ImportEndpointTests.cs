@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using RiskMap.Server.Auth;
 using RiskMap.Tests.Infrastructure;
 
 namespace RiskMap.Tests.Imports;
@@ -14,7 +15,7 @@ public sealed class ImportEndpointTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var response = await client.PostAsync("/api/imports/households?source=survey.csv", Csv(File.ReadAllText(ImportFiles.Kept("households_broken.csv"))));
 
@@ -35,7 +36,7 @@ public sealed class ImportEndpointTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
         var csv = File.ReadAllText(ImportFiles.Kept("households_zh_bom.csv"));
         await client.PostAsync("/api/imports/households", Csv(csv));
 
@@ -52,7 +53,7 @@ public sealed class ImportEndpointTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
         var body = new StringContent(File.ReadAllText(ImportFiles.Kept("boundaries_epsg4547.geojson")), Encoding.UTF8, "application/geo+json");
 
         var response = await client.PostAsync("/api/imports/boundaries", body);
@@ -69,7 +70,7 @@ public sealed class ImportEndpointTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
         var body = new StringContent(File.ReadAllText(ImportFiles.Kept("boundaries_broken.geojson")), Encoding.UTF8, "application/geo+json");
 
         var summary = await (await client.PostAsync("/api/imports/boundaries", body)).Content.ReadFromJsonAsync<JsonElement>();
@@ -84,7 +85,7 @@ public sealed class ImportEndpointTests
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await using var factory = new RiskMapFactory(db.ConnectionString, new Dictionary<string, string?> { ["Imports:MaxUploadBytes"] = "64" });
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var json = await client.PostAsync("/api/imports/households", new StringContent("{}", Encoding.UTF8, "application/json"));
         var big = await client.PostAsync("/api/imports/households", Csv("household_id,village_code,lon,lat,members,labour,income_per_capita\n" + new string('x', 100)));
@@ -99,7 +100,7 @@ public sealed class ImportEndpointTests
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/imports/999/rejects")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/imports/1/rejects?limit=0")).StatusCode);

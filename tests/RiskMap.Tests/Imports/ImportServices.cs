@@ -39,13 +39,13 @@ public sealed class ImportServices : IAsyncDisposable
     public async Task<ImportSummary> ImportHouseholdsAsync(string path, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         using var input = await ImportInput.FromFileAsync(path, ct);
-        return await _provider.GetRequiredService<HouseholdImporter>().RunAsync(input, progress, ct);
+        return await _provider.GetRequiredService<HouseholdImporter>().RunAsync(input, ImportSender.Cli, progress, ct);
     }
 
     public async Task<ImportSummary> ImportBoundariesAsync(string path)
     {
         using var input = await ImportInput.FromFileAsync(path, CancellationToken.None);
-        return await _provider.GetRequiredService<BoundaryImporter>().RunAsync(input, CancellationToken.None);
+        return await _provider.GetRequiredService<BoundaryImporter>().RunAsync(input, ImportSender.Cli, CancellationToken.None);
     }
 
     public Task<ExportSummary> ExportAsync(string directory) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using RiskMap.Server.Alerts;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Demo;
 using RiskMap.Server.Live;
 using RiskMap.Server.Ingest;
@@ -32,6 +33,9 @@ public sealed class AppSettingsTests
         AssertSameProperties(new AlertOptions { ScaleClear = alerts.ScaleClear }, alerts);
         AssertSameProperties(new IngestOptions(), config.GetSection(IngestOptions.Section).Get<IngestOptions>()!);
         AssertSameProperties(new DisasterShockOptions(), config.GetSection(DisasterShockOptions.Section).Get<DisasterShockOptions>()!);
+        AssertSameProperties(new AuthOptions(), config.GetSection(AuthOptions.Section).Get<AuthOptions>()!);
+        AssertSameProperties(new PrivacyOptions(), config.GetSection(PrivacyOptions.Section).Get<PrivacyOptions>()!);
+        AssertSameProperties(new RateLimitOptions(), config.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()!);
         AssertSameProperties(new RegionOptions(), config.GetSection(RegionOptions.Section).Get<RegionOptions>()!);
         var regions = config.GetSection(RegionRuleOptions.Section).Get<RegionRuleOptions>()!;
         var defaults = new RegionRuleOptions();

@@ -5,13 +5,21 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using RiskMap.Server.Auth;
 
 namespace RiskMap.Tests.Infrastructure;
 
-/// <summary>The real server (Program) in memory, on a test's own database, optionally on a test's clock.</summary>
+/// <summary>
+/// The real server (Program) in memory, on a test's own database, optionally on a test's clock.
+/// Clients authenticate as the product's clients do: <see cref="CreateClientAsync"/> creates an
+/// account with a role and an area in the test's database (as an administrator would) and sends
+/// its token.
+/// </summary>
 public sealed class RiskMapFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     : WebApplicationFactory<Program>
 {
+    private int _accounts;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:RiskMap", connectionString);
@@ -20,6 +28,22 @@ public sealed class RiskMapFactory(string connectionString, IReadOnlyDictionary<
         builder.UseEnvironment("Testing");
         if (time is not null) builder.ConfigureTestServices(services => services.AddSingleton(time));
     }
+
+    /// <summary>An HTTP client signed in as a new account of <paramref name="role"/> in <paramref name="scope"/> ("all", or a unit code).</summary>
+    public async Task<HttpClient> CreateClientAsync(Role role, string scope = "all", TokenKind kind = TokenKind.Session)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await IssueTokenAsync(role, scope, kind));
+        return client;
+    }
+
+    /// <summary>
+    /// A token of a new account of <paramref name="role"/> in <paramref name="scope"/>, issued through the
+    /// server's own services (call <see cref="StartKestrel"/> first when serving on a port).
+    /// </summary>
+    public Task<string> IssueTokenAsync(Role role, string scope = "all", TokenKind kind = TokenKind.Session) =>
+        TestAccounts.IssueAsync(Services.GetRequiredService<UserAccounts>(), Services.GetRequiredService<AccessTokens>(),
+            $"{role.Key()}-{Interlocked.Increment(ref _accounts)}", role, scope, kind);
 
     /// <summary>
     /// Serves on a real loopback port (Kestrel) instead of in memory, for clients outside this process; returns its URL.

@@ -1,13 +1,18 @@
 using RiskMap.Geodata.Domain;
+using RiskMap.Server.Auth;
 using RiskMap.Tests.Infrastructure;
 
 namespace RiskMap.Tests.Ingest;
 
-/// <summary>A test's own database with the small 昭觉县 hierarchy and the households it wrote, and the server in memory on it.</summary>
-internal sealed class IngestWorld(TestDatabase db, RiskMapFactory factory) : IAsyncDisposable
+/// <summary>
+/// A test's own database with the small 昭觉县 hierarchy and the households it wrote, and the server in
+/// memory on it; <see cref="Client"/> is a data officer of the whole country.
+/// </summary>
+internal sealed class IngestWorld(TestDatabase db, RiskMapFactory factory, HttpClient client) : IAsyncDisposable
 {
     public TestDatabase Db => db;
-    public HttpClient Client { get; } = factory.CreateClient();
+    public RiskMapFactory Factory => factory;
+    public HttpClient Client { get; } = client;
 
     public static async Task<IngestWorld> StartAsync(params Household[] households) => await StartAsync(null, households);
 
@@ -18,7 +23,8 @@ internal sealed class IngestWorld(TestDatabase db, RiskMapFactory factory) : IAs
         if (households.Length > 0)
             await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(DateTimeOffset.UtcNow)))
                 await services.WriteAsync(households);
-        return new IngestWorld(db, new RiskMapFactory(db.ConnectionString, settings));
+        var factory = new RiskMapFactory(db.ConnectionString, settings);
+        return new IngestWorld(db, factory, await factory.CreateClientAsync(Role.DataOfficer));
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using RiskMap.Server.Auth;
 using RiskMap.Tests.Infrastructure;
 
 namespace RiskMap.Tests.Live;
@@ -19,7 +20,7 @@ public sealed class AlertApiTests
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
         await using var server = new RiskMapFactory(db.ConnectionString, time: time);
-        using var http = server.CreateClient();
+        using var http = await server.CreateClientAsync(Role.Administrator);
         var open = await http.GetFromJsonAsync<JsonObject>($"/api/alerts?unit={TestUnits.TownshipA}");
         var id = (long)open!["alerts"]!.AsArray().Single(a => (string?)a!["subjectId"] == TestUnits.VillageA1.ToString())!["alertId"]!;
 
@@ -33,8 +34,9 @@ public sealed class AlertApiTests
         Assert.Equal("resolved", (string?)detail["alert"]!["state"]);
         Assert.Equal("县长 吉某", (string?)detail["alert"]!["resolvedBy"]);
         Assert.Equal("乡长 阿某", (string?)detail["alert"]!["acknowledgedBy"]);
+        // The trail names the signed-in account beside the name given.
         Assert.Equal(
-            ["system:→raised", "乡长 阿某:raised→acknowledged", "县长 吉某:acknowledged→resolved"],
+            ["system:→raised", "乡长 阿某 (administrator-1):raised→acknowledged", "县长 吉某 (administrator-1):acknowledged→resolved"],
             detail["events"]!.AsArray().Select(e => $"{(string?)e!["actor"]}:{(string?)e["from"]}→{(string?)e["to"]}"));
         Assert.Equal("临时救助已发放 (one-stop relief paid)", (string?)detail["events"]!.AsArray()[2]!["comment"]);
         Assert.Equal(Now.AddMinutes(10), (DateTimeOffset)detail["events"]!.AsArray()[2]!["at"]!);
@@ -56,7 +58,7 @@ public sealed class AlertApiTests
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
         var id = await db.ScalarAsync<long>("SELECT alert_id FROM alert WHERE rule = 'scale' AND subject_id = $1", TestUnits.VillageA1);
         await using var server = new RiskMapFactory(db.ConnectionString);
-        using var http = server.CreateClient();
+        using var http = await server.CreateClientAsync(Role.Administrator);
 
         var nameless = await http.PostAsJsonAsync($"/api/alerts/{id}/acknowledge", new { comment = "ok" });
         Assert.Equal(HttpStatusCode.BadRequest, nameless.StatusCode);

@@ -151,7 +151,7 @@ public sealed class AlertEngineTests
         Assert.Equal(TestUnits.County, await db.ScalarAsync<long>("SELECT escalated_to FROM alert WHERE alert_id = $1", id));
 
         var actions = new AlertActions(db.DataSource, time);
-        Assert.Equal(AlertActionOutcome.Done, (await actions.AcknowledgeAsync(id, "县乡村振兴局 王某", "已派工作组入村", CancellationToken.None)).Item1);
+        Assert.Equal(AlertActionOutcome.Done, (await actions.AcknowledgeAsync(id, new AlertActor("县乡村振兴局 王某", "wang", RiskMap.Server.Auth.AreaScope.Everywhere), "已派工作组入村", CancellationToken.None)).Item1);
         time.Advance(TimeSpan.FromDays(2));
         Assert.Equal(1, (await clock.TickAsync(CancellationToken.None)).Escalated); // only the township's, not acknowledged
         Assert.Equal(2, await db.ScalarAsync<short>("SELECT escalated_level FROM alert WHERE alert_id = $1", id));

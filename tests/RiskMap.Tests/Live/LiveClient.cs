@@ -30,12 +30,14 @@ public sealed class LiveClient : IAsyncDisposable
         node.BeginErrorReadLine();
     }
 
-    public static async Task<LiveClient> ConnectAsync(string serverUrl)
+    /// <summary>Connects with <paramref name="token"/> (as the viewer does: <c>accessTokenFactory</c>), or with none.</summary>
+    public static async Task<LiveClient> ConnectAsync(string serverUrl, string? token)
     {
         var root = DatabaseSetup.RepositoryRoot(AppContext.BaseDirectory);
         var psi = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Live", "live-client.cjs"));
         psi.ArgumentList.Add(serverUrl.TrimEnd('/') + "/hubs/risk");
+        if (token is not null) psi.ArgumentList.Add(token);
         psi.Environment["NODE_PATH"] = Path.Combine(root, "viewer", "node_modules");
         var client = new LiveClient(Process.Start(psi)!);
         var exited = client._node.WaitForExitAsync();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using RiskMap.Server.Auth;
 using RiskMap.Tests.Infrastructure;
 
 namespace RiskMap.Tests.Live;
@@ -22,12 +23,13 @@ public sealed class LiveHubTests
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         // Near the line but not below it: a severe flood pushes them to level II.
         await services.WriteAsync(Enumerable.Range(0, 20).Select(i => TestUnits.Household($"A1-{i}", TestUnits.VillageA1, 9600)).ToArray());
-        await using var zhaojue = await LiveClient.ConnectAsync(url);
-        await using var xide = await LiveClient.ConnectAsync(url);
+        await using var zhaojue = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
+        await using var xide = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
         await zhaojue.SubscribeAsync(TestUnits.County);
         await xide.SubscribeAsync(LiveTestData.OtherCounty);
 
         using var http = new HttpClient { BaseAddress = new Uri(url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await server.IssueTokenAsync(Role.DataOfficer));
         var flood = await http.PostAsync("/api/events", new StringContent("""
             { "type": "Feature",
               "geometry": { "type": "Polygon", "coordinates": [[[102.6, 28.0], [102.7, 28.0], [102.7, 28.1], [102.6, 28.1], [102.6, 28.0]]] },
@@ -61,7 +63,7 @@ public sealed class LiveHubTests
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
         await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
         var url = server.StartKestrel();
-        await using var client = await LiveClient.ConnectAsync(url);
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
 
         var snapshot = (await client.SubscribeAsync(TestUnits.TownshipA))!.AsObject();
 
@@ -84,7 +86,7 @@ public sealed class LiveHubTests
         var url = server.StartKestrel();
         await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
-        await using var client = await LiveClient.ConnectAsync(url);
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
         var seen = (long)(await client.SubscribeAsync(TestUnits.County))!["version"]!;
 
         await client.StopAsync();
@@ -115,8 +117,8 @@ public sealed class LiveHubTests
         await using var first = new RiskMapFactory(db.ConnectionString, FastTick);
         await using var second = new RiskMapFactory(db.ConnectionString, FastTick);
         var (firstUrl, secondUrl) = (first.StartKestrel(), second.StartKestrel());
-        await using var onFirst = await LiveClient.ConnectAsync(firstUrl);
-        await using var onSecond = await LiveClient.ConnectAsync(secondUrl);
+        await using var onFirst = await LiveClient.ConnectAsync(firstUrl, await first.IssueTokenAsync(Role.Administrator));
+        await using var onSecond = await LiveClient.ConnectAsync(secondUrl, await second.IssueTokenAsync(Role.Administrator));
         await onFirst.SubscribeAsync(TestUnits.Province);
         await onSecond.SubscribeAsync(TestUnits.Prefecture);
         await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
@@ -129,6 +131,7 @@ public sealed class LiveHubTests
         // Acknowledged through the first server's API: the second server's client hears of it too.
         var id = (long)raised.Data["alertId"]!;
         using var http = new HttpClient { BaseAddress = new Uri(firstUrl) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await first.IssueTokenAsync(Role.Planner));
         var ack = await http.PostAsJsonAsync($"/api/alerts/{id}/acknowledge", new { by = "州乡村振兴局 李某", comment = "已通知县里" });
         ack.EnsureSuccessStatusCode();
         var updated = await onSecond.WaitForAsync("AlertUpdated", a => (long)a["alertId"]! == id && (string?)a["state"] == "acknowledged");
@@ -145,7 +148,7 @@ public sealed class LiveHubTests
         await using var server = new RiskMapFactory(db.ConnectionString, new Dictionary<string, string?> { ["Live:Tick"] = "00:00:03" });
         var url = server.StartKestrel();
         await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
-        await using var client = await LiveClient.ConnectAsync(url);
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
         await client.SubscribeAsync(TestUnits.VillageA2);
 
         // The first change goes out at once; the nine after it fall within the tick that follows.

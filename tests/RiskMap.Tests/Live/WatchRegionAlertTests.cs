@@ -14,7 +14,7 @@ public sealed class WatchRegionAlertTests
         await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 0));
         await using var server = new RiskMapFactory(db.ConnectionString);
-        using var http = server.CreateClient();
+        using var http = await server.CreateClientAsync(RiskMap.Server.Auth.Role.Planner, "513431");
         // The planner's watch: the south-west quarter of 南坪村, alert at 30 % at level II or above, clear below 20 %.
         var created = await http.PostAsJsonAsync("/api/regions", new
         {

@@ -1,5 +1,5 @@
 // A real @microsoft/signalr client for the live tests, driven over stdin/stdout with JSON lines.
-//   node live-client.cjs <hub url>      (NODE_PATH must reach viewer/node_modules)
+//   node live-client.cjs <hub url> [token]      (NODE_PATH must reach viewer/node_modules)
 // stdin:  {"id":1,"op":"subscribe","unit":"513431"} | {"id":2,"op":"resume","unit":"513431","after":7}
 //         {"id":3,"op":"unsubscribe","unit":"513431"} | {"id":4,"op":"stop"} | {"id":5,"op":"start"}
 // stdout: {"type":"ready"} | {"type":"result","id":1,"ok":true,"value":...} | {"type":"result","id":1,"ok":false,"error":"..."}
@@ -9,9 +9,13 @@ const signalR = require("@microsoft/signalr");
 const readline = require("node:readline");
 
 const url = process.argv[2];
+const token = process.argv[3];
 const write = (o) => process.stdout.write(JSON.stringify(o) + "\n");
+// The token travels as the viewer sends it: accessTokenFactory (access_token in the WebSocket URL).
+const options = { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true };
+if (token) options.accessTokenFactory = () => token;
 const connection = new signalR.HubConnectionBuilder()
-  .withUrl(url, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+  .withUrl(url, options)
   .configureLogging(signalR.LogLevel.None)
   .build();
 for (const name of ["UnitStatsChanged", "AlertRaised", "AlertUpdated", "AlertResolved", "TilesInvalidated"]) {

@@ -36,14 +36,17 @@ public static class RegionRequests
             TestUnits.Household("A2-middle", TestUnits.VillageA2, 3000));
     }
 
-    /// <summary>The server in memory on a new database holding TestUnits and, unless told otherwise, the households above.</summary>
+    /// <summary>
+    /// The server in memory on a new database holding TestUnits and, unless told otherwise, the
+    /// households above; the client is a planner of the whole country.
+    /// </summary>
     public static async Task<RegionApi> StartAsync(bool withHouseholds = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         if (withHouseholds) await WriteHouseholdsAsync(db);
         var factory = new RiskMapFactory(db.ConnectionString, settings);
-        return new RegionApi(db, factory, factory.CreateClient());
+        return new RegionApi(db, factory, await factory.CreateClientAsync(RiskMap.Server.Auth.Role.Planner));
     }
 
     public static async Task<JsonElement> PostAsync(HttpClient client, string path, string body)

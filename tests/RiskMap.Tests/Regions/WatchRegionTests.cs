@@ -122,7 +122,7 @@ public sealed class WatchRegionTests
     private static async Task<long> CreateAsync(WatchRegions regions, string name, string geoJson, IReadOnlyList<WatchRule> rules)
     {
         using var doc = JsonDocument.Parse(geoJson);
-        var (region, _) = await regions.CreateAsync(name, RegionInput.Drawn(doc.RootElement, new RegionOptions()), rules, CancellationToken.None);
+        var (region, _) = await regions.CreateAsync(name, RegionInput.Drawn(doc.RootElement, new RegionOptions()), rules, "test", RiskMap.Server.Auth.AreaScope.Everywhere, CancellationToken.None);
         return region.RegionId;
     }
 }

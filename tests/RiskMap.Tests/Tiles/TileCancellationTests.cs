@@ -25,7 +25,7 @@ public sealed class TileCancellationTests
         using var cts = new CancellationTokenSource();
         var (x, y) = TileAt(102.05, 27.55, 5);
 
-        var tile = queries.TileAsync(TileLayers.Find("risk-heat")!, 5, x, y, cts.Token);
+        var tile = queries.TileAsync(TileLayers.Find("risk-heat")!, 5, x, y, TileAudience.Everyone, cts.Token);
         Assert.True(await WaitForAsync(world, waiting: true), "the tile query never waited in PostgreSQL");
         cts.Cancel();
 

@@ -96,7 +96,9 @@ public sealed class TileEndpointTests
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.False(first.Headers.ETag.IsWeak);
         Assert.True(first.Headers.CacheControl!.NoCache);
-        Assert.True(first.Headers.CacheControl.Public);
+        // A tile is made for its caller's audience: no shared cache may hand it to someone else.
+        Assert.True(first.Headers.CacheControl.Private);
+        Assert.False(first.Headers.CacheControl.Public);
         Assert.Contains("Accept-Encoding", first.Headers.Vary);
     }
 

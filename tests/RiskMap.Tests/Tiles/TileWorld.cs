@@ -18,22 +18,24 @@ public sealed class TileWorld : IAsyncDisposable
     public const long Zhaojue = 513431000000, ZhaojueTownship = 513431100000, VillageA = 513431100001, VillageB = 513431100002;
     public const long Xide = 513432000000, XideTownship = 513432100000, XideVillage = 513432100001;
 
-    private TileWorld(TestDatabase db, RiskMapFactory factory)
+    private TileWorld(TestDatabase db, RiskMapFactory factory, HttpClient client)
     {
         Db = db;
         Factory = factory;
-        Client = factory.CreateClient();
+        Client = client;
     }
 
     public TestDatabase Db { get; }
     public RiskMapFactory Factory { get; }
+    /// <summary>An administrator of the whole country: sees every feature, nothing withheld.</summary>
     public HttpClient Client { get; }
     public TileInvalidator Invalidator => Factory.Services.GetRequiredService<TileInvalidator>();
 
     public static async Task<TileWorld> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var db = await TestPostgis.CreateDatabaseAsync();
-        return new TileWorld(db, new RiskMapFactory(db.ConnectionString, settings));
+        var factory = new RiskMapFactory(db.ConnectionString, settings);
+        return new TileWorld(db, factory, await factory.CreateClientAsync(RiskMap.Server.Auth.Role.Administrator));
     }
 
     /// <summary>Inserts the two counties, their township and villages (no figures, no households).</summary>

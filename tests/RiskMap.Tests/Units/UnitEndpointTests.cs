@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RiskMap.Server.Auth;
 using RiskMap.Server.Statistics;
 using RiskMap.Tests.Infrastructure;
 
@@ -25,7 +26,7 @@ public sealed class UnitEndpointTests
             await services.Get<MedianRefresher>().RefreshStaleAsync(CancellationToken.None);
         }
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var township = await client.GetFromJsonAsync<JsonElement>("/api/units/513431100");
 
@@ -54,7 +55,7 @@ public sealed class UnitEndpointTests
         await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now)))
             await services.WriteAsync(Enumerable.Range(0, 20).Select(i => TestUnits.Household($"A1-{i}", TestUnits.VillageA1, i < 12 ? 6500 : 40000)).ToArray());
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var county = await client.GetFromJsonAsync<JsonElement>("/api/units/513431");
         var village = await client.GetFromJsonAsync<JsonElement>("/api/units/513431100001");
@@ -74,7 +75,7 @@ public sealed class UnitEndpointTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var roots = await client.GetFromJsonAsync<JsonElement[]>("/api/units");
 
@@ -90,7 +91,7 @@ public sealed class UnitEndpointTests
         await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now)))
             await services.WriteAsync(TestUnits.Household("B1-1", TestUnits.VillageB1, 3000));
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var children = await client.GetFromJsonAsync<JsonElement[]>("/api/units?parent=513431101000");
 
@@ -106,7 +107,7 @@ public sealed class UnitEndpointTests
         await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now)))
             await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000));
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var prefecture = await client.GetFromJsonAsync<JsonElement>("/api/units/5134");
 
@@ -129,7 +130,7 @@ public sealed class UnitEndpointTests
             await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000));
         }
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var history = await client.GetFromJsonAsync<JsonElement[]>($"/api/units/513431100001/history?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(Now.AddDays(1).ToString("O"))}");
 
@@ -149,7 +150,7 @@ public sealed class UnitEndpointTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateClientAsync(Role.Administrator);
 
         var response = await client.GetAsync(url);
 

@@ -24,7 +24,7 @@ public sealed class PlannerTests
         await DrawPolygonAsync(viewer, [(102.62, 28.02), (102.68, 28.02), (102.68, 28.08), (102.62, 28.08)]);
         var body = (await query).PostData!;
 
-        var api = await QueryAsync(scenario.Url, body);
+        var api = await QueryAsync(scenario, body);
         var figures = api.GetProperty("figures");
         Assert.Equal(20, figures.GetProperty("households").GetInt32());
         await Assertions.Expect(viewer.RegionFigure("households")).ToHaveTextAsync(figures.GetProperty("households").GetInt32().ToString(CultureInfo.InvariantCulture));
@@ -134,10 +134,10 @@ public sealed class PlannerTests
         return ((float)(map.X + map.Width / 2 + dx), (float)(map.Y + map.Height / 2 + dy));
     }
 
-    private static async Task<JsonElement> QueryAsync(string url, string body)
+    private static async Task<JsonElement> QueryAsync(ViewerScenario scenario, string body)
     {
-        using var http = new HttpClient();
-        var response = await http.PostAsync(url + "/api/regions/query", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var http = scenario.Http();
+        var response = await http.PostAsync("/api/regions/query", new StringContent(body, Encoding.UTF8, "application/json"));
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Microsoft.Extensions.Options;
+using RiskMap.Server.Auth;
 using RiskMap.Tests.Infrastructure;
 
 namespace RiskMap.Tests.Viewer;
@@ -15,14 +17,17 @@ public sealed class ViewerBrowserTests
         await using (var services = await TestServices.CreateAsync(db, new ManualTimeProvider(DateTimeOffset.UtcNow)))
             await services.WriteAsync(Enumerable.Range(0, 40).Select(i =>
                 TestUnits.Household($"V{i}", TestUnits.Villages[i % 4], i % 3 == 0 ? 3000 : 30000)).ToArray());
+        var token = await TestAccounts.IssueAsync(db.DataSource, Role.Planner, "513431");
         await using var server = ServerProcess.Start(new Dictionary<string, string> { ["ConnectionStrings__RiskMap"] = db.ConnectionString });
         await server.WaitHealthyAsync(TimeSpan.FromSeconds(90));
 
         await using var browser = await BrowserSession.OpenAsync(1280, 800);
         var (page, viewer) = (browser.Page, browser.Viewer);
 
-        await page.GotoAsync(server.Url + "/");
+        await page.GotoAsync(server.Url + "/?token=" + token);
         await viewer.WaitUntilIdleAsync();
+        // The viewer keeps the token and takes it out of the address (and so out of the history).
+        Assert.DoesNotContain("token=", page.Url);
 
         await Assertions.Expect(viewer.SchematicNotice).ToContainTextAsync("示意图");
         await Assertions.Expect(viewer.Attribution).ToContainTextAsync("GeoNames");
@@ -62,5 +67,34 @@ public sealed class ViewerBrowserTests
         await Assertions.Expect(viewer.Legend).ToContainTextAsync("III high");
         await browser.Page.GotoAsync(scenario.Url + "/?lang=zh");
         await Assertions.Expect(viewer.Legend).ToContainTextAsync("III 高警");
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_viewer_asks_for_a_sign_in_and_then_shows_the_map()
+    {
+        ViewerPage.DistDirectory();
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        var accounts = new UserAccounts(db.DataSource, Options.Create(new AuthOptions()), TimeProvider.System);
+        await accounts.AddAsync("zhaojue-planner", "昭觉县 规划员", Role.Planner, AreaScope.Of(new RiskMap.Geodata.Domain.UnitCode(TestUnits.County)),
+            "correct horse battery", "test", CancellationToken.None);
+        await using var server = ServerProcess.Start(new Dictionary<string, string> { ["ConnectionStrings__RiskMap"] = db.ConnectionString });
+        await server.WaitHealthyAsync(TimeSpan.FromSeconds(90));
+        await using var browser = await BrowserSession.OpenAsync(1280, 800);
+        var (page, viewer) = (browser.Page, browser.Viewer);
+
+        await page.GotoAsync(server.Url + "/");
+        var form = page.Locator("form.sign-in");
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        await form.Locator("input[name=username]").FillAsync("zhaojue-planner");
+        await form.Locator("input[name=password]").FillAsync("wrong password!");
+        await form.Locator("button").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("Wrong username or password");
+        await form.Locator("input[name=password]").FillAsync("correct horse battery");
+        await form.Locator("button").ClickAsync();
+
+        await viewer.WaitUntilIdleAsync();
+        await Assertions.Expect(viewer.ConnectionState).ToHaveAttributeAsync("data-state", "live");
+        await Assertions.Expect(form).ToBeHiddenAsync();
     }
 }

@@ -1,3 +1,4 @@
+using RiskMap.Server.Auth;
 using RiskMap.Tests.Infrastructure;
 using RiskMap.Tests.Live;
 
@@ -6,7 +7,8 @@ namespace RiskMap.Tests.Viewer;
 /// <summary>
 /// What a browser test of the viewer stands on: its own database with the test units, 南坪村
 /// (<see cref="TestUnits.VillageA1"/>, 20 households) beside 200 comfortable households in 谷曲村, a
-/// real server on a loopback port serving the built viewer, and a Chromium page.
+/// real server on a loopback port serving the built viewer, and a Chromium page that opens it with an
+/// administrator's token (as a link from ./riskmap demo or an administrator does).
 /// </summary>
 internal sealed class ViewerScenario(TestDatabase db, TestServices services, RiskMapFactory server, int port, BrowserSession browser)
     : IAsyncDisposable
@@ -16,6 +18,9 @@ internal sealed class ViewerScenario(TestDatabase db, TestServices services, Ris
     /// <summary>The server's address, the same after <see cref="StartServerAgain"/>.</summary>
     public string Url { get; } = $"http://127.0.0.1:{port}";
     public BrowserSession Browser => browser;
+
+    /// <summary>The token the page was opened with (an administrator of the whole country: nothing withheld).</summary>
+    public string Token { get; private set; } = "";
     public ViewerPage Viewer => browser.Viewer;
 
     /// <param name="poorInNanping">How many of 南坪村's 20 households are at level II (more than 10: a red village and a scale alert).</param>
@@ -33,15 +38,32 @@ internal sealed class ViewerScenario(TestDatabase db, TestServices services, Ris
         var server = ViewerServer.Create(db);
         var scenario = new ViewerScenario(db, services, server, port, await BrowserSession.OpenAsync(width, height));
         Assert.Equal(scenario.Url, server.StartKestrel(port));
+        scenario.Token = await server.IssueTokenAsync(Role.Administrator);
         return scenario;
     }
 
     /// <summary>Opens <paramref name="path"/> (with its query and hash) and waits until the map is drawn and the screen is live.</summary>
     public async Task OpenAsync(string path)
     {
-        await browser.Page.GotoAsync(Url + path);
+        await browser.Page.GotoAsync(Url + WithToken(path, Token));
         await Viewer.WaitUntilIdleAsync();
         await Viewer.WaitForConnectionAsync("live");
+    }
+
+    /// <summary><paramref name="path"/> with <c>token=</c> added to its query (before any #fragment).</summary>
+    public static string WithToken(string path, string token)
+    {
+        var hash = path.IndexOf('#');
+        var (main, fragment) = hash < 0 ? (path, "") : (path[..hash], path[hash..]);
+        return $"{main}{(main.Contains('?') ? '&' : '?')}token={Uri.EscapeDataString(token)}{fragment}";
+    }
+
+    /// <summary>An HTTP client to the server with the page's token.</summary>
+    public HttpClient Http()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(Url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", Token);
+        return http;
     }
 
     /// <summary>南坪安置点, the resettlement site in 南坪村 (<see cref="TestUnits.InsertAsync"/>).</summary>

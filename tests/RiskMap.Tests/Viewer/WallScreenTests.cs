@@ -45,7 +45,7 @@ public sealed class WallScreenTests
         await Assertions.Expect(viewer.AlertTakeover).ToContainTextAsync("红色预警");
         await viewer.WaitUntilIdleAsync();
         await viewer.SaveScreenshotAsync("viewer-wall-red-alert.png");
-        using var http = new HttpClient { BaseAddress = new Uri(scenario.Url) };
+        using var http = scenario.Http();
         foreach (var id in await RaisedAlertIdsAsync(http))
         {
             var ack = await http.PostAsJsonAsync($"/api/alerts/{id}/acknowledge", new { by = "县长 吉某", comment = "今日入户排查" });

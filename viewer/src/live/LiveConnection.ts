@@ -3,6 +3,7 @@
 // resumes after the last version it applied and applies the catch-up, or the snapshot on reset.
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import type { LiveStore } from "./LiveStore";
+import { currentToken } from "../auth";
 import type { Alert, CatchUp, Snapshot, TilesInvalidated, UnitStats } from "./messages";
 import { initialState, nextState, retryDelay, syncCall, type ConnectionEvent, type ConnectionState } from "./connectionState";
 
@@ -17,7 +18,8 @@ export class LiveConnection {
 
   constructor(private readonly unitCode: string, private readonly store: LiveStore, private readonly now: () => number = Date.now) {
     this.connection = new HubConnectionBuilder()
-      .withUrl(HubPath)
+      // The token rides in the WebSocket's URL (browsers cannot set headers there); read at each (re)connect.
+      .withUrl(HubPath, { accessTokenFactory: () => currentToken() ?? "" })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelay(ctx.previousRetryCount) })
       .configureLogging(LogLevel.None)
       .build();

@@ -1,6 +1,7 @@
 // The MapLibre map on RiskMap's own tiles, fitted to the screen's scope.
 import maplibregl, { type LngLatBoundsLike, type Map as MapLibreMap, type PaddingOptions } from "maplibre-gl";
 import { fetchTileJson } from "../api";
+import { authorizeRequest } from "../auth";
 import { buildStyle, SourceLayers, type SourceLayer } from "../style";
 import type { Theme } from "../layers/palette";
 import type { TileJson } from "../types";
@@ -33,6 +34,7 @@ export async function createMap(container: HTMLElement, { theme, scopeBounds, pa
     bounds,
     fitBoundsOptions: { padding },
     attributionControl: false,
+    transformRequest: authorizeRequest,
     // #zoom/lat/lng in the address: a view can be linked to, and a test can open one directly.
     hash: interactive,
     interactive,

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using RiskMap.Server.Auth;
+using RiskMap.Tests.Infrastructure;
+using RiskMap.Tests.Live;
+using RiskMap.Tests.Tiles;
+using static RiskMap.Tests.Auth.AccessWorld;
+
+namespace RiskMap.Tests.Auth;
+
+/// <summary>Role × area on the tiles: features of the caller's area only, small counts and single households withheld from leaders.</summary>
+public sealed class AccessTileTests
+{
+    [Fact]
+    public async Task ATileAcrossTwoCounties_HoldsOnlyTheCallersCounty_AndATileOfTheOtherCountyIsEmpty()
+    {
+        await using var world = await StartAsync();
+        using var leader = await world.ClientAsync(Role.Leader, "513431");
+        using var admin = await world.ClientAsync(Role.Administrator, "all");
+        // z10 around 102.6° E holds villages of both counties; z12 at 102.45° E only 喜德县's.
+        var (x, y) = TileWorld.TileAt(102.6, 28.05, 10);
+        var (xx, xy) = TileWorld.TileAt(102.45, 28.05, 12);
+
+        var forLeader = await CodesAsync(leader, "villages", 10, x, y);
+        var forAdmin = await CodesAsync(admin, "villages", 10, x, y);
+        Assert.Contains(LiveTestData.OtherVillage, forAdmin);
+        Assert.NotEmpty(forLeader);
+        Assert.Equal(forAdmin.Where(code => code / 1_000_000 * 1_000_000 == Zhaojue).Order(), forLeader.Order());
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.GetAsync($"/tiles/villages/12/{xx}/{xy}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/tiles/villages/12/{xx}/{xy}")).StatusCode);
+        // Labels: the county's own units, never the prefecture or the other county above or beside it.
+        var (lx, ly) = TileWorld.TileAt(102.7, 28.1, 8);
+        Assert.Contains(TestUnits.Prefecture, await CodesAsync(admin, "labels", 8, lx, ly));
+        var labels = await CodesAsync(leader, "labels", 8, lx, ly);
+        Assert.DoesNotContain(TestUnits.Prefecture, labels);
+        Assert.DoesNotContain(Xide, labels);
+        Assert.Contains(Zhaojue, labels);
+    }
+
+    [Fact]
+    public async Task Leaders_GetNoSingleHouseholds_AndNoSmallCountsInTiles()
+    {
+        await using var world = await StartAsync();
+        using var leader = await world.ClientAsync(Role.Leader, "513431");
+        using var planner = await world.ClientAsync(Role.Planner, "513431");
+        var (x, y) = TileWorld.TileAt(102.65, 28.15, 14);
+        var (vx, vy) = TileWorld.TileAt(102.65, 28.15, 10);
+
+        await AccessApiTests.AssertProblemAsync(await leader.GetAsync($"/tiles/risk-heat/14/{x}/{y}"), HttpStatusCode.Forbidden, "heat points");
+        Assert.Equal(HttpStatusCode.OK, (await planner.GetAsync($"/tiles/risk-heat/14/{x}/{y}")).StatusCode);
+        var heat = await leader.GetFromJsonAsync<JsonElement>("/tiles/risk-heat.json");
+        Assert.Equal(13, heat.GetProperty("maxzoom").GetInt32());
+        Assert.Equal(16, (await planner.GetFromJsonAsync<JsonElement>("/tiles/risk-heat.json")).GetProperty("maxzoom").GetInt32());
+
+        // 谷曲村 has three households, one at level II: its counts are left out of the leader's tile.
+        var villageB1 = (ulong)TestUnits.VillageB1;
+        var leaders = (await LayerAsync(leader, "villages", 10, vx, vy)).Features.Single(f => f.Id == villageB1).Properties;
+        var planners = (await LayerAsync(planner, "villages", 10, vx, vy)).Features.Single(f => f.Id == villageB1).Properties;
+        Assert.Equal(3L, planners["households"]);
+        Assert.Equal(1L, planners["level2"]);
+        Assert.False(leaders.ContainsKey("households"));
+        Assert.False(leaders.ContainsKey("level2"));
+        Assert.False(leaders.ContainsKey("share2"));
+        Assert.Equal(0L, leaders["level3"]);
+        Assert.Equal(planners["zone"], leaders["zone"]);
+    }
+
+    [Fact]
+    public async Task TheSameTileForTwoAudiences_IsCachedApart()
+    {
+        await using var world = await StartAsync();
+        using var xideLeader = await world.ClientAsync(Role.Leader, "513432");
+        using var zhaojueLeader = await world.ClientAsync(Role.Leader, "513431");
+        var (x, y) = TileWorld.TileAt(102.6, 28.05, 10);
+
+        var first = await CodesAsync(xideLeader, "villages", 10, x, y);
+        var second = await CodesAsync(zhaojueLeader, "villages", 10, x, y);
+
+        Assert.Equal([LiveTestData.OtherVillage], first);
+        Assert.DoesNotContain(LiveTestData.OtherVillage, second);
+    }
+
+    private static async Task<List<long>> CodesAsync(HttpClient client, string layer, int z, int x, int y) =>
+        (await LayerAsync(client, layer, z, x, y)).Features.Select(f => (long)f.Id!.Value).ToList();
+
+    private static async Task<MvtLayer> LayerAsync(HttpClient client, string layer, int z, int x, int y)
+    {
+        using var response = await client.GetAsync($"/tiles/{layer}/{z}/{x}/{y}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Mvt.Decode(await response.Content.ReadAsByteArrayAsync()).Single();
+    }
+}
