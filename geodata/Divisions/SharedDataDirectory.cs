@@ -1,18 +1,24 @@
 namespace RiskMap.Geodata.Divisions;
 
-/// <summary>Finds the shared reference data folder (shared/data) that sits next to the repository.</summary>
+/// <summary>
+/// Finds the reference data folder: the repository's own copy (<c>geodata/ReferenceData</c>, so a
+/// fresh clone needs nothing beside it), else a <c>shared/data</c> folder next to the repository.
+/// </summary>
 public static class SharedDataDirectory
 {
     /// <summary>
     /// Walks up from <paramref name="start"/> (default: the current directory) and returns the
-    /// first <c>shared/data</c> folder that holds a <c>divisions</c> folder, looking both in each
-    /// ancestor and beside it (the repository's sibling <c>../shared/data</c>).
+    /// first folder that holds a <c>divisions</c> folder: <c>geodata/ReferenceData</c>, then
+    /// <c>shared/data</c>, in each ancestor and beside it.
     /// </summary>
     public static string Find(string? start = null)
     {
         for (var dir = new DirectoryInfo(start ?? Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "data") })
+            foreach (var candidate in new[]
+            {
+                Path.Combine(dir.FullName, "geodata", "ReferenceData"), Path.Combine(dir.FullName, "shared", "data"), Path.Combine(dir.FullName, "data"),
+            })
             {
                 if (Directory.Exists(Path.Combine(candidate, "divisions"))) return candidate;
             }
