@@ -1,17 +1,15 @@
 // 中文 / English. The choice is kept in localStorage; `?lang=` in the address overrides it.
-import type { IControl } from "maplibre-gl";
 import { LangStorageKey, type I18n } from "../i18n/i18n";
 import { TestIds } from "../testIds";
 import { el, testId } from "../dom";
+import { TranslatedControl } from "./TranslatedControl";
 
-export class LanguageSwitch implements IControl {
-  private container: HTMLElement | null = null;
-  private stopListening: (() => void) | null = null;
+export class LanguageSwitch extends TranslatedControl {
+  constructor(i18n: I18n) {
+    super(i18n, "language-switch");
+  }
 
-  constructor(private readonly i18n: I18n) {}
-
-  onAdd(): HTMLElement {
-    const box = el("div", "maplibregl-ctrl maplibregl-ctrl-group language-switch");
+  protected build() {
     const button = testId(el("button", "language-button"), TestIds.languageSwitch);
     button.type = "button";
     button.addEventListener("click", () => {
@@ -32,16 +30,6 @@ export class LanguageSwitch implements IControl {
       button.textContent = this.i18n.t("languageSwitch");
       button.title = this.i18n.t("languageSwitchTitle");
     };
-    render();
-    this.stopListening = this.i18n.onChange(render);
-    box.append(button);
-    this.container = box;
-    return box;
-  }
-
-  onRemove(): void {
-    this.stopListening?.();
-    this.container?.remove();
-    this.container = null;
+    return { element: button, render };
   }
 }
