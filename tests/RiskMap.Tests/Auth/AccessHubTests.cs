@@ -43,8 +43,8 @@ public sealed class AccessHubTests
             await services.WriteAsync(LiveTestData.OtherCountyHousehold("XD-late", LiveTestData.Poor));
             await services.WriteAsync(TestUnits.Household("ZJ-late", TestUnits.VillageA2, LiveTestData.Poor));
         }
+        // The relay sends in commit order: once 昭觉's later change is here, 喜德's earlier one would have been.
         await leader.WaitForAsync("UnitStatsChanged", m => (string?)m["id"] == TestUnits.VillageA2.ToString());
-        await Task.Delay(500);
         var aboutUnits = leader.Messages.Where(m => m.Name != "TilesInvalidated").ToList();
         Assert.NotEmpty(aboutUnits);
         Assert.All(aboutUnits, m => Assert.StartsWith("513431", (string)m.Data["unitCode"]!));

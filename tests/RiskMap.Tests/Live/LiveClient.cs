@@ -16,6 +16,7 @@ public sealed class LiveClient : IAsyncDisposable
 {
     private readonly Process _node;
     private readonly List<Received> _messages = [];
+    private TaskCompletionSource _arrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Dictionary<int, TaskCompletionSource<JsonNode?>> _calls = [];
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _stderr = [];
@@ -79,15 +80,23 @@ public sealed class LiveClient : IAsyncDisposable
     /// <summary>Waits for the first message (received so far or later) matching <paramref name="match"/>.</summary>
     public async Task<Received> WaitForAsync(string name, Func<JsonObject, bool> match, TimeSpan? timeout = null)
     {
-        var clock = Stopwatch.StartNew();
         var limit = timeout ?? TimeSpan.FromSeconds(15);
-        while (clock.Elapsed < limit)
+        using var expiry = new CancellationTokenSource(limit);
+        while (true)
         {
-            var found = Messages.FirstOrDefault(m => m.Name == name && match(m.Data));
-            if (found is not null) return found;
-            await Task.Delay(20);
+            Task arrival;
+            lock (_messages)
+            {
+                var found = _messages.FirstOrDefault(m => m.Name == name && match(m.Data));
+                if (found is not null) return found;
+                arrival = _arrival.Task;
+            }
+            try { await arrival.WaitAsync(expiry.Token); }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no {name} matching within {limit}; received: {string.Join(", ", Messages.Select(m => m.Name))}; stderr: {string.Join("\n", _stderr)}");
+            }
         }
-        throw new TimeoutException($"no {name} matching within {limit}; received: {string.Join(", ", Messages.Select(m => m.Name))}; stderr: {string.Join("\n", _stderr)}");
     }
 
     private void OnLine(string line)
@@ -100,7 +109,13 @@ public sealed class LiveClient : IAsyncDisposable
             case "ready": _ready.TrySetResult(); break;
             case "failed": _ready.TrySetException(new InvalidOperationException((string?)o["error"])); break;
             case "message":
-                lock (_messages) _messages.Add(new Received((string)o["name"]!, o["data"]!.AsObject(), (long)o["receivedAt"]!));
+                lock (_messages)
+                {
+                    _messages.Add(new Received((string)o["name"]!, o["data"]!.AsObject(), (long)o["receivedAt"]!));
+                    // Wakes every waiter; the next message has a new signal.
+                    _arrival.TrySetResult();
+                    _arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
                 break;
             case "result":
                 TaskCompletionSource<JsonNode?>? call;
