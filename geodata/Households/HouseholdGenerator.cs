@@ -1,5 +1,6 @@
 using NetTopologySuite.Geometries;
 using RiskMap.Geodata.Boundaries;
+using RiskMap.Geodata.Divisions;
 using RiskMap.Geodata.Domain;
 using RiskMap.Geodata.Generation;
 
@@ -103,8 +104,8 @@ public static class HouseholdGenerator
         var employedShare = Math.Clamp(rng.Normal(site.InCountyTown ? 0.82 : 0.7, 0.13), 0.25, 0.98);
         var followUp = FollowUpKinds.All.Where((_, i) => i == 0 && site.InCountyTown || rng.Chance(0.45)).ToList();
         var name = site.InCountyTown
-            ? $"{ShortName(site.Village.Unit.Name)}城镇安置区"
-            : $"{ShortName(site.Village.Unit.Name)}集中安置点";
+            ? $"{DivisionNames.Short(site.Village.Unit.Name)}城镇安置区"
+            : $"{DivisionNames.Short(site.Village.Unit.Name)}集中安置点";
         return new ResettlementSite
         {
             SiteId = site.SiteId,
@@ -122,7 +123,4 @@ public static class HouseholdGenerator
             InCountyTown = site.InCountyTown,
         };
     }
-
-    private static string ShortName(string name) =>
-        name.Replace("村民委员会", "村", StringComparison.Ordinal).Replace("居民委员会", "", StringComparison.Ordinal);
 }
