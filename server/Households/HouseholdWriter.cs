@@ -12,8 +12,8 @@ namespace RiskMap.Server.Households;
 public sealed record HouseholdWriteResult(int Written, IReadOnlyList<ChangedSubject> Changed);
 
 /// <summary>
-/// Writes households the one way RiskMap writes them: assess each with the risk model, lock
-/// and read what they were, stage them with binary COPY, upsert, replace their assistance
+/// Writes households the one way RiskMap writes them: assess each with the risk model, stage
+/// them with binary COPY, upsert them reading (and locking) what they were, replace their assistance
 /// measures, fold the difference into the statistics of the units they touch, and evaluate the
 /// alert rules and record the changes for live clients, all inside the caller's transaction so
 /// figures, alerts and what clients are told never disagree with rows.
@@ -29,13 +29,8 @@ public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMainta
         var assessed = latest.Values.Select(assessor.Assess).ToList();
 
         await ExecuteAsync(conn, tx, SqlFile.Load("Households.create_incoming"), ct);
-        var before = await LockExistingAsync(conn, tx, latest.Keys, ct);
         await StageAsync(conn, assessed, ct);
-        await using (var upsert = new NpgsqlCommand(SqlFile.Load("Households.upsert_from_incoming"), conn, tx))
-        {
-            upsert.Parameters.Add(new() { Value = time.GetUtcNow() });
-            await upsert.ExecuteNonQueryAsync(ct);
-        }
+        var before = await UpsertReadingBeforeAsync(conn, tx, ct);
         await ExecuteAsync(conn, tx, SqlFile.Load("Households.delete_assistance"), ct);
         await ExecuteAsync(conn, tx, SqlFile.Load("Households.insert_assistance"), ct);
 
@@ -46,14 +41,13 @@ public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMainta
         return new HouseholdWriteResult(assessed.Count, changed);
     }
 
-    private static async Task<Dictionary<(long, string), HouseholdFacts>> LockExistingAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, IEnumerable<(long County, string Id)> keys, CancellationToken ct)
+    /// <summary>Upserts the staged rows and returns what the existing ones were, locked until commit.</summary>
+    private async Task<Dictionary<(long, string), HouseholdFacts>> UpsertReadingBeforeAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
-        var ordered = keys.OrderBy(k => k.County).ThenBy(k => k.Id, StringComparer.Ordinal).ToList();
         var result = new Dictionary<(long, string), HouseholdFacts>();
-        await using var cmd = new NpgsqlCommand(SqlFile.Load("Households.lock_existing"), conn, tx);
-        cmd.Parameters.Add(new() { Value = ordered.Select(k => k.County).ToArray() });
-        cmd.Parameters.Add(new() { Value = ordered.Select(k => k.Id).ToArray() });
+        await using var cmd = new NpgsqlCommand(SqlFile.Load("Households.upsert_from_incoming"), conn, tx);
+        cmd.Parameters.Add(new() { Value = time.GetUtcNow() });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
@@ -65,7 +59,7 @@ public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMainta
                 r.IsDBNull(5) ? null : r.GetInt16(5), HouseholdFacts.MaskOf(r.GetFieldValue<string[]>(6)),
                 HouseholdFacts.IsAssisted(monitored, r.GetBoolean(7), r.GetBoolean(8), lastAssistance),
                 r.GetBoolean(10), r.GetBoolean(11), r.GetBoolean(12), r.GetInt32(13));
-            result[(new UnitCode(village).County.Value, r.GetString(0))] = facts;
+            result[(r.GetInt64(14), r.GetString(0))] = facts;
         }
         return result;
     }
