@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using RiskMap.Geodata.Divisions;
 using RiskMap.Geodata.Domain;
 using RiskMap.Geodata.Generation;
 
@@ -86,8 +87,8 @@ public static partial class BulkLoader
     {
         var rows = 0;
         await using var copy = await BeginCopyAsync(conn, """
-            COPY admin_unit (code, level, name, parent_code, province_code, prefecture_code, county_code, township_code,
-                             is_key_county, schematic, geom) FROM STDIN (FORMAT BINARY)
+            COPY admin_unit (code, level, name, official_name, parent_code, province_code, prefecture_code, county_code,
+                             township_code, is_key_county, schematic, geom) FROM STDIN (FORMAT BINARY)
             """, ct);
         foreach (var unit in set.Map.Units)
         {
@@ -96,6 +97,7 @@ public static partial class BulkLoader
             await copy.StartRowAsync(ct);
             await copy.WriteAsync(code.Value, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync((short)level, NpgsqlDbType.Smallint, ct);
+            await copy.WriteAsync(DivisionNames.Short(unit.Unit.Name), NpgsqlDbType.Text, ct);
             await copy.WriteAsync(unit.Unit.Name, NpgsqlDbType.Text, ct);
             await HouseholdCopy.WriteNullableAsync(copy, unit.Unit.ParentCode?.Value, NpgsqlDbType.Bigint, ct);
             await copy.WriteAsync(code.AtLevel(UnitLevel.Province).Value, NpgsqlDbType.Bigint, ct);

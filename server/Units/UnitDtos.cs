@@ -23,7 +23,8 @@ public sealed record UnitFiguresDto(
 public sealed record WorkGapsDto(int? ShouldMonitor, int? Unassisted, int? ShouldExit);
 
 /// <summary>
-/// One administrative unit with its figures, zone and neighbours in the hierarchy; where a map shows
+/// One administrative unit with its figures, zone and neighbours in the hierarchy (<see cref="Name"/>
+/// the place, 特口甲谷村; <see cref="OfficialName"/> the statistical name, 特口甲谷村村民委员会); where a map shows
 /// it (<see cref="Bbox"/> west, south, east, north and <see cref="LabelPoint"/> longitude, latitude,
 /// null without a geometry); for a single unit above village level, its descendants per level and zone.
 /// </summary>
@@ -43,7 +44,8 @@ public sealed record UnitDto(
     KeyCountyComparisonDto? KeyCountyComparison,
     double[]? Bbox = null,
     double[]? LabelPoint = null,
-    IReadOnlyDictionary<string, ZoneCountDto>? ZoneCounts = null);
+    IReadOnlyDictionary<string, ZoneCountDto>? ZoneCounts = null,
+    string? OfficialName = null);
 
 /// <summary>How many units (of one level) are in each zone.</summary>
 public sealed record ZoneCountDto(int Red, int Yellow, int Green);

@@ -78,7 +78,7 @@ public sealed class UnitQueries(NpgsqlDataSource db)
                 r.GetBoolean(4), r.GetBoolean(5), figures, r.GetString(20), r.GetBoolean(21), r.GetInt64(22),
                 r.IsDBNull(23) ? null : r.GetFieldValue<DateTimeOffset>(23), null,
                 r.IsDBNull(25) ? null : [r.GetDouble(25), r.GetDouble(26), r.GetDouble(27), r.GetDouble(28)],
-                r.IsDBNull(29) ? null : [r.GetDouble(29), r.GetDouble(30)]));
+                r.IsDBNull(29) ? null : [r.GetDouble(29), r.GetDouble(30)], OfficialName: r.GetString(31)));
         }
         return list;
     }

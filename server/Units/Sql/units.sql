@@ -10,7 +10,8 @@ SELECT u.code, u.level, u.name, u.parent_code, u.is_key_county, u.schematic,
        ARRAY(SELECT c.code FROM admin_unit c WHERE c.parent_code = u.code ORDER BY c.code) AS children,
        -- where a map puts the unit: its extent and a point inside it (null without a geometry)
        ST_XMin(u.geom), ST_YMin(u.geom), ST_XMax(u.geom), ST_YMax(u.geom),
-       ST_X(coalesce(u.label_point, ST_PointOnSurface(u.geom))), ST_Y(coalesce(u.label_point, ST_PointOnSurface(u.geom)))
+       ST_X(coalesce(u.label_point, ST_PointOnSurface(u.geom))), ST_Y(coalesce(u.label_point, ST_PointOnSurface(u.geom))),
+       coalesce(u.official_name, u.name)
 FROM admin_unit u
 LEFT JOIN region_stats s ON s.subject_kind = 'unit' AND s.subject_id = u.code
 WHERE ($1::bigint IS NOT NULL AND u.code = $1)

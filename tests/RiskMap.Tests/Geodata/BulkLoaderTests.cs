@@ -34,6 +34,20 @@ public sealed class BulkLoaderTests
     }
 
     [Fact]
+    public async Task LoadedVillages_AreNamedByTheirPlace_AndKeepTheirOfficialName()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await BulkLoader.LoadAsync(db.DataSource, Dechang.Value, CancellationToken.None);
+
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM admin_unit WHERE name LIKE '%委员会'"));
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM admin_unit WHERE level = 5 AND official_name LIKE '%委员会'") > 50);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM admin_unit WHERE level < 5 AND name <> official_name"));
+        foreach (var village in Catalog.Subtree(new UnitCode(513424000000)).Where(u => u.Level == UnitLevel.Village).Take(20))
+            Assert.Equal(DivisionNames.Short(village.Name),
+                await db.ScalarAsync<string>("SELECT name FROM admin_unit WHERE code = $1 AND official_name = $2", village.Code.Value, village.Name));
+    }
+
+    [Fact]
     public async Task LoadedUnits_AreValid_WithLabelPointsInside_AndAreasThatAddUp()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();

@@ -100,6 +100,22 @@ public sealed class UnitEndpointTests
     }
 
     [Fact]
+    public async Task AVillage_IsNamedByItsPlace_WithItsOfficialNameBeside()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await db.ExecuteAsync("UPDATE admin_unit SET name = '谷曲村', official_name = '谷曲村村民委员会' WHERE code = $1", TestUnits.VillageB1);
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = await factory.CreateClientAsync(Role.Administrator);
+
+        var village = await client.GetFromJsonAsync<JsonElement>($"/api/units/{TestUnits.VillageB1}");
+        var township = await client.GetFromJsonAsync<JsonElement>("/api/units/513431101000");
+
+        Assert.Equal(("谷曲村", "谷曲村村民委员会"), (village.GetProperty("name").GetString(), village.GetProperty("officialName").GetString()));
+        Assert.Equal(township.GetProperty("name").GetString(), township.GetProperty("officialName").GetString());
+    }
+
+    [Fact]
     public async Task Prefecture_ComparesKeyAssistanceCountiesWithTheOthers()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
