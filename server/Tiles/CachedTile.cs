@@ -18,6 +18,8 @@ public sealed class CachedTile
         Gzip = gzip;
         Length = length;
         Hash = hash;
+        GzipETag = $"\"{hash}-gz\"";
+        PlainETag = $"\"{hash}\"";
     }
 
     public byte[] Gzip { get; }
@@ -31,7 +33,12 @@ public sealed class CachedTile
     public string Hash { get; }
 
     /// <summary>Strong ETag of one representation; the gzip one differs, as content codings must.</summary>
-    public string ETag(bool gzip) => gzip ? $"\"{Hash}-gz\"" : $"\"{Hash}\"";
+    public string ETag(bool gzip) => gzip ? GzipETag : PlainETag;
+
+    // Built once, so serving a cached tile or a 304 formats nothing.
+    private string GzipETag { get; }
+
+    private string PlainETag { get; }
 
     public long Cost => Gzip.Length + Overhead;
 
