@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tile benchmark: RiskMap (uncached, cached, 304) against, in the same run and at the same
 # concurrency, pgbench running the same SQL, a minimal Node.js pg+http server on the same SQL, and
-# nginx serving the same gzip bytes as static files. Needs wrk, nginx, pgbench, node (apt/npm).
+# nginx serving the same gzip bytes as static files; and the cache hits of a recorded pan-and-zoom
+# session (session.json, made by session.py; replay.py). Needs wrk, nginx, pgbench, node (apt/npm).
 #   SEED=1 bench/tiles/run.sh      # (re)load the synthetic prefecture first (HOUSEHOLDS=500000)
 # Env: C connections (16), D duration per run (10s), ZOOMS ("10 11 12"), PORT_BASE (8090: uses it and the next 3 ports).
 set -euo pipefail
@@ -50,6 +51,9 @@ bench_wrk() { # name, port, env… → row
   env "$@" wrk -t"$THREADS" -c"$C" -d"$D" --latency -s "$ROOT/bench/tiles/random_tile.lua" "http://127.0.0.1:$port" >"$OUT/$name.txt"
   row "$name" "$OUT/$name.txt"
 }
+
+# First, on the cached server's empty cache: the recorded pan-and-zoom session, its X-Cache hits.
+REPLAY=$(python3 bench/tiles/replay.py "http://127.0.0.1:$CACHED_PORT" "$RISKMAP_TOKEN" bench/tiles/session.json 2)
 
 echo "# bench/tiles $(date -u +%FT%TZ): $(nproc) cores, C=$C, D=$D, load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/results.md"
 echo "| run | req/s | p50 | p99 | non-2xx/3xx |" | tee -a "$OUT/results.md"
@@ -101,5 +105,6 @@ for z in 12 10; do
   bench_wrk "riskmap-cached-one-tile-z$z-200" $CACHED_PORT Z=$z FIXED=1
   bench_wrk "riskmap-cached-one-tile-z$z-304" $CACHED_PORT Z=$z FIXED=1 ETAG="$(etag_of "$tile")"
 done
+printf 'replay of bench/tiles/session.json on an empty cache:\n%s\n' "$REPLAY" | tee -a "$OUT/results.md"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/results.md"
 echo "results: $OUT/results.md"
