@@ -96,14 +96,16 @@ for _ in $(seq 1 40); do curl -s -o /dev/null "http://127.0.0.1:$NGINX_PORT/" &&
 
 bench_wrk "riskmap-cached-z12" $CACHED_PORT Z=12
 bench_wrk "nginx-static-z12" $NGINX_PORT Z=12
-# 200 against 304 on one tile: a small z12 tile (~0.5 KB gzipped) and a large z10 one (several KB).
+# 200 against 304 on one tile: a small z12 villages tile (~0.5 KB gzipped) and a large one, the
+# risk-heat tile at z8 over the middle of the area (~10 KB gzipped).
 etag_of() { curl -sI -H 'Accept-Encoding: gzip' -H "Authorization: Bearer $RISKMAP_TOKEN" "http://127.0.0.1:$CACHED_PORT$1" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r'; }
-for z in 12 10; do
-  read -r tx0 _ ty0 _ < <(python3 bench/tiles/tile_ranges.py "$z")
-  tile="/tiles/villages/$z/$((tx0 + 2))/$((ty0 + 2))"
-  echo "one tile z$z: $tile, $(curl -s -H 'Accept-Encoding: gzip' -H "Authorization: Bearer $RISKMAP_TOKEN" "http://127.0.0.1:$CACHED_PORT$tile" | wc -c) bytes gzipped" | tee -a "$OUT/results.md"
-  bench_wrk "riskmap-cached-one-tile-z$z-200" $CACHED_PORT Z=$z FIXED=1
-  bench_wrk "riskmap-cached-one-tile-z$z-304" $CACHED_PORT Z=$z FIXED=1 ETAG="$(etag_of "$tile")"
+read -r _ hx _ hy < <(python3 bench/tiles/tile_ranges.py 8)
+for one in "villages 12 $((x0 + 2)) $((y0 + 2))" "risk-heat 8 $hx $hy"; do
+  read -r layer z x y <<<"$one"
+  tile="/tiles/$layer/$z/$x/$y"
+  echo "one tile: $tile, $(curl -s -H 'Accept-Encoding: gzip' -H "Authorization: Bearer $RISKMAP_TOKEN" "http://127.0.0.1:$CACHED_PORT$tile" | wc -c) bytes gzipped" | tee -a "$OUT/results.md"
+  bench_wrk "riskmap-cached-one-tile-$layer-z$z-200" $CACHED_PORT LAYER=$layer Z=$z FIXED=1 X=$x Y=$y
+  bench_wrk "riskmap-cached-one-tile-$layer-z$z-304" $CACHED_PORT LAYER=$layer Z=$z FIXED=1 X=$x Y=$y ETAG="$(etag_of "$tile")"
 done
 printf 'replay of bench/tiles/session.json on an empty cache:\n%s\n' "$REPLAY" | tee -a "$OUT/results.md"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/results.md"

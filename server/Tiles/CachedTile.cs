@@ -50,7 +50,10 @@ public sealed class CachedTile
         if (mvt.Length == 0) return new CachedTile([], 0, "");
         var hash = Convert.ToBase64String(SHA256.HashData(mvt), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         using var buffer = new MemoryStream(mvt.Length / 2 + 64);
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        // Fastest, not Optimal: on the benchmark's tiles it costs a fifth of the CPU (20 against 102 µs
+        // a z12 tile, 57 against 262 µs a z10 one) for 7–15 % more bytes; a tile is compressed on
+        // every miss and served many times, but the miss takes its CPU from the database's cores.
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             gzip.Write(mvt);
         return new CachedTile(buffer.ToArray(), mvt.Length, hash);
     }
