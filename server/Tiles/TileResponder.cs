@@ -12,7 +12,8 @@ namespace RiskMap.Server.Tiles;
 /// authentication, rate limit and authorization. A cached tile is answered without parameter
 /// binding or result objects: header values built once, the gzip bytes written as they are kept,
 /// and a matching <c>If-None-Match</c> checked before anything about the body. Every answer says
-/// <c>X-Cache: hit</c> or <c>miss</c> (a miss waited for a query, its own or a concurrent one).
+/// <c>X-Cache: hit</c> or <c>miss</c> (a miss was not in the cache at the first look: it waited for a
+/// query, its own or a concurrent one, or rarely found the tile just stored; misses are never undercounted).
 /// </summary>
 public sealed class TileResponder(TileCache cache, TileGenerator generator, IOptions<TileOptions> options, IOptions<PrivacyOptions> privacy)
 {
