@@ -1,5 +1,6 @@
 -- wrk script: a random tile of LAYER at zoom Z inside the seeded prefecture (101–104° E, 26–29° N).
--- ETAG (optional) is sent as If-None-Match, for the 304 path; FIXED=1 asks for one tile only.
+-- ETAG (optional) is sent as If-None-Match, for the 304 path; FIXED=1 asks for one tile only
+-- (X, Y when given, else the third column and row of the area).
 local z = tonumber(os.getenv("Z") or "12")
 local layer = os.getenv("LAYER") or "villages"
 local etag = os.getenv("ETAG")
@@ -21,6 +22,7 @@ function init() math.randomseed(seed) end
 
 request = function()
   local x, y = x0 + 2, y0 + 2
+  if fixed and os.getenv("X") then x, y = tonumber(os.getenv("X")), tonumber(os.getenv("Y")) end
   if not fixed then x, y = math.random(x0, x1), math.random(y0, y1) end
   return wrk.format("GET", "/tiles/" .. layer .. "/" .. z .. "/" .. x .. "/" .. y, headers)
 end

@@ -23,7 +23,7 @@ public sealed record Caller(long UserId, string Username, string DisplayName, Ro
     /// <summary>The name audit rows record: the display name with the account, "乡长 阿某 (ayi)".</summary>
     public string Actor => DisplayName == Username ? Username : $"{DisplayName} ({Username})";
 
-    public ClaimsPrincipal ToPrincipal(string scheme) => new(new ClaimsIdentity(
+    public ClaimsPrincipal ToPrincipal(string scheme) => new(new CallerIdentity(this,
     [
         new Claim(ClaimTypes.NameIdentifier, UserId.ToString()),
         new Claim(ClaimTypes.Name, Username),
@@ -33,11 +33,13 @@ public sealed record Caller(long UserId, string Username, string DisplayName, Ro
         new Claim(TokenClaim, TokenId.ToString()),
         new Claim(KindClaim, Kind == TokenKind.Device ? "device" : "session"),
         new Claim(ExpiresClaim, ExpiresAt.ToUnixTimeMilliseconds().ToString()),
-    ], scheme, ClaimTypes.Name, ClaimTypes.Role));
+    ], scheme));
 
     /// <summary>The caller of an authenticated request; null when the request carries no valid token.</summary>
     public static Caller? From(ClaimsPrincipal? user)
     {
+        // The bearer scheme's own identity carries the caller: no claim parsing on every request and every check.
+        if (user?.Identity is CallerIdentity { IsAuthenticated: true } known) return known.Caller;
         if (user?.Identity?.IsAuthenticated != true || user.FindFirstValue(TokenClaim) is not { } token) return null;
         Roles.TryParse(user.FindFirstValue(ClaimTypes.Role), out var role);
         AreaScope.TryParse(user.FindFirstValue(ScopeClaim), out var scope);
@@ -54,4 +56,11 @@ public sealed record Caller(long UserId, string Username, string DisplayName, Ro
     public static ValueTask<Caller?> BindAsync(HttpContext context) =>
         ValueTask.FromResult<Caller?>(From(context.User) ?? throw new InvalidOperationException(
             $"{context.Request.Path} takes a Caller but has no authorization policy requiring a signed-in user"));
+}
+
+/// <summary>The identity the bearer scheme signs a request in with: the claims, and the <see cref="Caller"/> they were made from.</summary>
+public sealed class CallerIdentity(Caller caller, IEnumerable<Claim> claims, string scheme)
+    : ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role)
+{
+    public Caller Caller { get; } = caller;
 }

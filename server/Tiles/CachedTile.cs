@@ -18,6 +18,8 @@ public sealed class CachedTile
         Gzip = gzip;
         Length = length;
         Hash = hash;
+        GzipETag = $"\"{hash}-gz\"";
+        PlainETag = $"\"{hash}\"";
     }
 
     public byte[] Gzip { get; }
@@ -31,7 +33,12 @@ public sealed class CachedTile
     public string Hash { get; }
 
     /// <summary>Strong ETag of one representation; the gzip one differs, as content codings must.</summary>
-    public string ETag(bool gzip) => gzip ? $"\"{Hash}-gz\"" : $"\"{Hash}\"";
+    public string ETag(bool gzip) => gzip ? GzipETag : PlainETag;
+
+    // Built once, so serving a cached tile or a 304 formats nothing.
+    private string GzipETag { get; }
+
+    private string PlainETag { get; }
 
     public long Cost => Gzip.Length + Overhead;
 
@@ -43,7 +50,10 @@ public sealed class CachedTile
         if (mvt.Length == 0) return new CachedTile([], 0, "");
         var hash = Convert.ToBase64String(SHA256.HashData(mvt), 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         using var buffer = new MemoryStream(mvt.Length / 2 + 64);
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
+        // Fastest, not Optimal: on the benchmark's tiles it costs a fifth of the CPU (20 against 102 µs
+        // a z12 tile, 57 against 262 µs a z10 one) for 7–15 % more bytes; a tile is compressed on
+        // every miss and served many times, but the miss takes its CPU from the database's cores.
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             gzip.Write(mvt);
         return new CachedTile(buffer.ToArray(), mvt.Length, hash);
     }

@@ -1,5 +1,5 @@
 // Baseline tile server for bench/tiles: node:http + pg, the same unit_tile.sql RiskMap runs, no cache,
-// no gzip. Usage: PGURL=postgres://… PORT=8092 node server.mjs
+// no gzip, the whole country's audience (as the bench's administrator). Usage: PGURL=postgres://… PORT=8092 node server.mjs
 import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -13,7 +13,7 @@ http.createServer(async (req, res) => {
   if (!m || !(m[1] in levels)) { res.writeHead(404).end(); return; }
   try {
     const { rows } = await pool.query({ name: 'tile', text: sql,
-      values: [+m[2], +m[3], +m[4], m[1], 4096, 64, 20000, levels[m[1]]] });
+      values: [+m[2], +m[3], +m[4], m[1], 4096, 64, 20000, levels[m[1]], 0, 999999999999, 1] });
     const body = rows[0].st_asmvt;
     if (!body || body.length === 0) { res.writeHead(204).end(); return; }
     res.writeHead(200, { 'Content-Type': 'application/vnd.mapbox-vector-tile' }).end(body);

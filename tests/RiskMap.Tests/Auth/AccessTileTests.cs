@@ -81,6 +81,31 @@ public sealed class AccessTileTests
         Assert.DoesNotContain(LiveTestData.OtherVillage, second);
     }
 
+    [Fact]
+    public async Task ACachedTile_IsAnsweredOnlyToItsOwnAudience_AndNeverWithoutAToken()
+    {
+        await using var world = await StartAsync();
+        using var xideLeader = await world.ClientAsync(Role.Leader, "513432");
+        using var zhaojueLeader = await world.ClientAsync(Role.Leader, "513431");
+        using var anonymous = world.Client(null);
+        var (x, y) = TileWorld.TileAt(102.6, 28.05, 10);
+        var path = $"/tiles/villages/10/{x}/{y}";
+
+        using var xideFirst = await xideLeader.GetAsync(path);
+        using var xideAgain = await xideLeader.GetAsync(path);
+        using var zhaojueFirst = await zhaojueLeader.GetAsync(path);
+        using var withoutToken = await anonymous.GetAsync(path);
+
+        Assert.Equal(["hit"], xideAgain.Headers.GetValues("X-Cache"));
+        Assert.Equal(await xideFirst.Content.ReadAsByteArrayAsync(), await xideAgain.Content.ReadAsByteArrayAsync());
+        // Same layer and z/x/y, another area: not the cached tile of the other audience.
+        Assert.Equal(["miss"], zhaojueFirst.Headers.GetValues("X-Cache"));
+        Assert.NotEqual(xideFirst.Headers.ETag, zhaojueFirst.Headers.ETag);
+        Assert.DoesNotContain(LiveTestData.OtherVillage, Mvt.Decode(await zhaojueFirst.Content.ReadAsByteArrayAsync()).Single().Features.Select(f => (long)f.Id!.Value));
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode);
+        Assert.False(withoutToken.Headers.Contains("X-Cache"));
+    }
+
     private static async Task<List<long>> CodesAsync(HttpClient client, string layer, int z, int x, int y) =>
         (await LayerAsync(client, layer, z, x, y)).Features.Select(f => (long)f.Id!.Value).ToList();
 

@@ -103,6 +103,33 @@ public sealed class TileEndpointTests
     }
 
     [Fact]
+    public async Task GetTile_RequestedAgain_IsAnsweredFromTheCacheAndSaysHit()
+    {
+        await using var world = await CreateAsync();
+        await world.AddLiangshanAsync();
+        var (x, y) = TileAt(102.1, 27.55, 10);
+
+        using var first = await world.GetAsync("villages", 10, x, y);
+        using var again = await world.GetAsync("villages", 10, x, y);
+        using var revalidated = await world.GetAsync("villages", 10, x, y, ifNoneMatch: first.Headers.ETag!.ToString());
+        world.Invalidator.InvalidateAll();
+        using var afterChange = await world.GetAsync("villages", 10, x, y);
+
+        Assert.Equal(["miss"], first.Headers.GetValues("X-Cache"));
+        Assert.Equal(["hit"], again.Headers.GetValues("X-Cache"));
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
+        Assert.Equal(["gzip"], again.Content.Headers.ContentEncoding);
+        Assert.Equal("application/vnd.mapbox-vector-tile", again.Content.Headers.ContentType?.MediaType);
+        Assert.True(again.Headers.CacheControl!.Private);
+        Assert.True(again.Headers.CacheControl.NoCache);
+        Assert.Contains("Accept-Encoding", again.Headers.Vary);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Equal(["hit"], revalidated.Headers.GetValues("X-Cache"));
+        Assert.Equal(["miss"], afterChange.Headers.GetValues("X-Cache"));
+    }
+
+    [Fact]
     public async Task GetTile_WhereThereIsNoData_Returns204()
     {
         await using var world = await CreateAsync();
@@ -115,6 +142,8 @@ public sealed class TileEndpointTests
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NoContent, cached.StatusCode);
+        Assert.Equal(["hit"], cached.Headers.GetValues("X-Cache"));
+        Assert.True(cached.Headers.CacheControl!.Private);
     }
 
     [Theory]
