@@ -1,5 +1,9 @@
 // Wires the viewer together; nothing else lives here (style.md).
 import "maplibre-gl/dist/maplibre-gl.css";
+// Noto Sans SC regular and bold, as ~100 unicode-range subsets each: a page loads only the subsets
+// of the characters it shows (600 and 800 in the styles use the bold).
+import "@fontsource/noto-sans-sc/400.css";
+import "@fontsource/noto-sans-sc/700.css";
 import "./viewer.css";
 import "./wall/wall.css";
 import "./planner/planner.css";
