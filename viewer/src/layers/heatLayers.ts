@@ -3,9 +3,10 @@
 //
 // A cell's weight is the sum of its households' risk scores, and every household has a score (the
 // demo's mean is about 7), so the sum alone is a map of where people live. The heat shows instead
-// how high the mean score is (weight / households): nothing up to 8 (about the demo's mean, so an
-// ordinary place stays clear), full weight from 40 (between level II's band, from 30, and III's,
-// from 50; docs/risk-model.md). A point
+// how high the mean score is (weight / households): nothing up to 6 (the demo's median cell, so an
+// ordinary place stays clear), full weight from 20 (most households of the cell in level I's band,
+// from 15, or a good part at II, from 30; docs/risk-model.md). On the demo data 6–20 is the
+// middle to the top 1% of ~5 km cells. A point
 // (z14+) carries its own score. Colours ramp through the seeds' green, yellow and red.
 import type { ExpressionSpecification, HeatmapLayerSpecification, VectorSourceSpecification } from "maplibre-gl";
 import type { TileJson } from "../types";
@@ -15,8 +16,8 @@ export const HeatSourceId = "risk-heat";
 export const HeatLayerId = "risk-heat";
 
 /** Mean scores from which a cell begins to weigh and weighs fully. */
-export const HeatScoreFloor = 8;
-export const HeatScoreFull = 40;
+export const HeatScoreFloor = 6;
+export const HeatScoreFull = 20;
 
 /** Density stops of the colour ramp: transparent → green → yellow → red → dark red. */
 export const HeatStops: ReadonlyArray<readonly [number, string]> = [

@@ -16,13 +16,13 @@ describe("heatWeight", () => {
     // 200 comfortable households (score 5 each) weigh nothing; 4 at level III (score 60) weigh fully.
     expect(weightOf({ weight: 1000, households: 200 })).toBe(0);
     expect(weightOf({ weight: 240, households: 4 })).toBe(1);
-    // mean 24: half way from the floor (8) to full weight (40)
-    expect(weightOf({ weight: 240, households: 10 })).toBeCloseTo(0.5);
+    // mean 13: half way from the floor (6) to full weight (20)
+    expect(weightOf({ weight: 130, households: 10 })).toBeCloseTo(0.5);
   });
 
   it("weighs a household point (no households property) by its own score", () => {
-    expect(weightOf({ weight: 24, level: 2 })).toBeCloseTo(0.5);
-    expect(weightOf({ weight: 8, level: 0 })).toBe(0);
+    expect(weightOf({ weight: 13, level: 1 })).toBeCloseTo(0.5);
+    expect(weightOf({ weight: 5, level: 0 })).toBe(0);
   });
 });
 
