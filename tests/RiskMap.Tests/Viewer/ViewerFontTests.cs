@@ -16,11 +16,12 @@ public sealed class ViewerFontTests
         var loaded = await page.EvaluateAsync<string[]>(
             "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replace(/[\"']/g, '') + ' ' + f.weight)");
         Assert.Contains("Noto Sans SC 400", loaded);
-        // Every subset these need is loaded: the legend's regular text, the ticker's bold title.
-        Assert.True(await page.EvaluateAsync<bool>("document.fonts.check(\"16px 'Noto Sans SC'\", '国家乡村振兴重点帮扶县')"),
-            "the legend's text is drawn in Noto Sans SC");
-        Assert.True(await page.EvaluateAsync<bool>("document.fonts.check(\"bold 16px 'Noto Sans SC'\", '实时预警')"),
-            "the ticker's bold title is drawn in Noto Sans SC");
+        // The characters on screen come from loaded Noto Sans SC faces (font-display: swap, so they may
+        // arrive just after the map is drawn): the legend's regular text, the ticker's bold title.
+        await ViewerServer.EventuallyAsync(async () => (await UncoveredAsync(page, "国家乡村振兴重点帮扶县", "400")).Length == 0,
+            TimeSpan.FromSeconds(15), "the legend's characters in loaded Noto Sans SC 400 subsets");
+        await ViewerServer.EventuallyAsync(async () => (await UncoveredAsync(page, "实时预警", "700")).Length == 0,
+            TimeSpan.FromSeconds(15), "the ticker title's characters in loaded Noto Sans SC 700 subsets");
         Assert.Contains("Noto Sans SC", await viewer.Legend.EvaluateAsync<string>("e => getComputedStyle(e).fontFamily"));
 
         var fonts = browser.RequestsSince(0).Where(u => u.EndsWith(".woff2")).ToArray();
@@ -36,4 +37,15 @@ public sealed class ViewerFontTests
         Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
         Assert.Empty(browser.OffHost(scenario.Url));
     }
+
+    /// <summary>The characters of <paramref name="text"/> no loaded Noto Sans SC face of <paramref name="weight"/> covers (by its unicode-range).</summary>
+    private static Task<string[]> UncoveredAsync(IPage page, string text, string weight) => page.EvaluateAsync<string[]>("""
+        ([text, weight]) => [...text].filter(ch => ![...document.fonts].some(f =>
+          f.family.replace(/["']/g, "") === "Noto Sans SC" && f.weight === weight && f.status === "loaded" &&
+          f.unicodeRange.split(",").some(r => {
+            const [a, b] = r.trim().replace(/^U\+/i, "").split("-");
+            const lo = parseInt(a, 16), hi = b ? parseInt(b, 16) : lo, c = ch.codePointAt(0);
+            return c >= lo && c <= hi;
+          })))
+        """, new[] { text, weight });
 }
