@@ -25,6 +25,7 @@ public static class HouseholdRegistration
         services.AddSingleton<MedianRefresher>();
         services.AddHostedService<MedianRefreshService>();
         services.AddSingleton<UnitQueries>();
+        services.AddSingleton<UnitSearch>();
         return services;
     }
 

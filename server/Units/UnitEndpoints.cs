@@ -11,6 +11,7 @@ public static class UnitEndpoints
     {
         // Units in the caller's area only: a unit outside it is "unknown", as one that does not exist.
         var units = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization(AccessPolicies.View);
+        units.MapGet("/search", Search);
         units.MapGet("/{code}", GetUnit);
         units.MapGet("/", ListChildren);
         units.MapGet("/{code}/history", GetHistory);
@@ -35,6 +36,21 @@ public static class UnitEndpoints
         if (!UnitCode.TryParse(parent, out var unit)) return BadCode("parent", parent);
         if (!caller.Scope.Contains(unit) || await queries.GetAsync(unit, counts, ct) is null) return NotFoundUnit(unit);
         return TypedResults.Ok(await queries.ChildrenAsync(unit, counts, ct));
+    }
+
+    /// <summary>Units in the caller's area whose name contains <paramref name="q"/> or whose code starts with it, best first.</summary>
+    private static async Task<Results<Ok<List<UnitSearchHitDto>>, ProblemHttpResult>> Search(
+        string? q, int? limit, Caller caller, UnitSearch search, CancellationToken ct)
+    {
+        var text = q?.Trim() ?? "";
+        if (text.Length is 0 or > UnitSearch.MaxQueryLength)
+            return TypedResults.Problem(title: "Invalid search", statusCode: StatusCodes.Status400BadRequest,
+                detail: $"q must be 1 to {UnitSearch.MaxQueryLength} characters: part of a unit's name or the start of its code");
+        var take = limit ?? UnitSearch.DefaultLimit;
+        if (take is < 1 or > UnitSearch.MaxLimit)
+            return TypedResults.Problem(title: "Invalid limit", statusCode: StatusCodes.Status400BadRequest,
+                detail: $"limit must be between 1 and {UnitSearch.MaxLimit}, not {take}");
+        return TypedResults.Ok(await search.FindAsync(text, caller.Scope, take, ct));
     }
 
     private static async Task<Results<Ok<List<UnitHistoryPointDto>>, ProblemHttpResult>> GetHistory(

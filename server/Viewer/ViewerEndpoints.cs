@@ -26,10 +26,12 @@ public static class ViewerEndpoints
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
-            // index.html names the hashed bundles: revalidate it so a rebuilt viewer shows at once.
+            // index.html names the hashed bundles: revalidate it so a rebuilt viewer shows at once. What it
+            // names under assets/ (scripts, styles, font subsets) has the content's hash in its name: kept a year.
             OnPrepareResponse = c =>
             {
                 if (c.File.Name == "index.html") c.Context.Response.Headers.CacheControl = "no-cache";
+                else if (c.Context.Request.Path.StartsWithSegments("/assets")) c.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             },
         });
         return app;

@@ -1,6 +1,6 @@
 // The one module that talks to the server (style.md). Relative paths: the viewer is served by
 // the same server, on whatever host and port it runs.
-import type { HistoryPoint, TileJson, Unit } from "./types";
+import type { HistoryPoint, TileJson, Unit, UnitSearchHit } from "./types";
 import type { RegionBody, RegionFigures, RegionHouseholds, SavedRegion, WatchRegionRequest } from "./planner/regionTypes";
 import { authHeaders, signInRequired } from "./auth";
 
@@ -49,6 +49,10 @@ export const fetchUnit = (code: string, signal?: AbortSignal): Promise<Unit> =>
 /** The children of a unit, each with its figures; without a parent, the root units (provinces). */
 export const fetchChildren = (parent: string | null, signal?: AbortSignal): Promise<Unit[]> =>
   getJson<Unit[]>(parent === null ? "api/units" : `api/units?parent=${encodeURIComponent(parent)}`, signal);
+
+/** Units of the caller's area by name or code, best first (docs/api.md § Units). */
+export const searchUnits = (q: string, limit: number, signal?: AbortSignal): Promise<UnitSearchHit[]> =>
+  getJson<UnitSearchHit[]>(`api/units/search?q=${encodeURIComponent(q)}&limit=${limit}`, signal);
 
 /** The unit's figures over time, oldest first (the server's default period: 30 days). */
 export const fetchHistory = (code: string, signal?: AbortSignal): Promise<HistoryPoint[]> =>

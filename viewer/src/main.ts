@@ -1,8 +1,10 @@
 // Wires the viewer together; nothing else lives here (style.md).
 import "maplibre-gl/dist/maplibre-gl.css";
+// Noto Sans SC regular and bold, as ~100 unicode-range subsets each: a page loads only the subsets
+// of the characters it shows (600 and 800 in the styles use the bold).
+import "@fontsource/noto-sans-sc/400.css";
+import "@fontsource/noto-sans-sc/700.css";
 import "./viewer.css";
-import "./wall/wall.css";
-import "./planner/planner.css";
 import { TestIds } from "./testIds";
 import { parseViewerOptions } from "./viewerOptions";
 import { I18n, followLanguage, resolveLang, storedLang } from "./i18n/i18n";
@@ -11,8 +13,6 @@ import { LiveStore } from "./live/LiveStore";
 import { LiveConnection } from "./live/LiveConnection";
 import { MapReadiness } from "./map/MapReadiness";
 import { startDesk } from "./desk/DeskScreen";
-import { startWall } from "./wall/WallScreen";
-import { startPlanner } from "./planner/PlannerScreen";
 import { el, testId } from "./dom";
 import { adoptTokenFromAddress } from "./auth";
 
@@ -32,7 +32,10 @@ resolveScope(options.unit)
     const connection = new LiveConnection(scope.code, store);
     connection.start();
     const ctx = { container, readiness, i18n, options, scope, store, connection };
-    return options.mode === "wall" ? startWall(ctx) : options.mode === "planner" ? startPlanner(ctx) : startDesk(ctx);
+    // The wall (uPlot) and the planner (terra-draw) are separate chunks: the desk's first load does not carry them.
+    if (options.mode === "wall") return import("./wall/WallScreen").then((m) => m.startWall(ctx));
+    if (options.mode === "planner") return import("./planner/PlannerScreen").then((m) => m.startPlanner(ctx));
+    return startDesk(ctx);
   })
   .catch((err: unknown) => {
     readiness.set("error");

@@ -12,10 +12,14 @@ import { AlertMarkers } from "./map/AlertMarkers";
 import { UnitLabels } from "./map/UnitLabels";
 import { UnitPlaces } from "./map/UnitPlaces";
 import { LegendControl } from "./controls/LegendControl";
+import { HeatToggle } from "./controls/HeatToggle";
 import { NoticeControl } from "./controls/NoticeControl";
 import { LanguageSwitch } from "./controls/LanguageSwitch";
 import { ConnectionBadge } from "./controls/ConnectionBadge";
 import { AlertTicker } from "./alerts/AlertTicker";
+import { AlertFilterControl } from "./alerts/AlertFilterControl";
+import { AlertFilterState } from "./alerts/AlertFilterState";
+import { DeskAlertFilter } from "./alerts/alertFilter";
 import { Themes } from "./layers/palette";
 import { el } from "./dom";
 
@@ -30,10 +34,10 @@ export interface ScreenContext {
 }
 
 /** The map's live parts: recolouring and tile refreshes, alert markers, unit names; returns where units are. */
-export function attachLiveMap({ map, sources }: RiskMap, store: LiveStore): UnitPlaces {
+export function attachLiveMap({ map, sources }: RiskMap, store: LiveStore, filter?: AlertFilterState): UnitPlaces {
   const places = new UnitPlaces();
   new LiveMapUpdates(map, store, sources).attach();
-  new AlertMarkers(map, store, places).attach();
+  new AlertMarkers(map, store, places, filter).attach();
   new UnitLabels(map).attach();
   return places;
 }
@@ -41,8 +45,10 @@ export function attachLiveMap({ map, sources }: RiskMap, store: LiveStore): Unit
 /** The desk's light, interactive map with its controls, live parts and status bar (desk and planner modes). */
 export async function startDeskMap(ctx: ScreenContext, padding: PaddingOptions): Promise<RiskMap> {
   const { container, i18n, store, connection } = ctx;
+  // The desk filters its alerts (remembered); the wall shows them all.
+  const filter = new AlertFilterState(DeskAlertFilter, true);
   const bar = el("footer", "status-bar");
-  bar.append(new ConnectionBadge(connection, i18n).element, new AlertTicker(store, i18n, 8).element);
+  bar.append(new ConnectionBadge(connection, i18n).element, new AlertFilterControl(store, filter, i18n).element, new AlertTicker(store, i18n, 8, filter).element);
   document.body.append(bar);
   const riskMap = await createMap(container, { theme: Themes.light, scopeBounds: ctx.scope.bbox ?? null, padding, interactive: true });
   const map = riskMap.map;
@@ -50,8 +56,10 @@ export async function startDeskMap(ctx: ScreenContext, padding: PaddingOptions):
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-left");
   map.addControl(new maplibregl.ScaleControl({}), "bottom-left");
   map.addControl(new LanguageSwitch(i18n), "top-right");
-  map.addControl(new LegendControl(i18n), "top-right");
+  const legend = new LegendControl(i18n);
+  map.addControl(legend, "top-right");
+  map.addControl(new HeatToggle(i18n, () => legend.legend, ctx.options.heat), "top-left");
   map.addControl(new NoticeControl(i18n), "bottom-right");
-  attachLiveMap(riskMap, store);
+  attachLiveMap(riskMap, store, filter);
   return riskMap;
 }

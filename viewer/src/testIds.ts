@@ -2,11 +2,22 @@
 export const TestIds = {
   map: "map",
   legend: "legend",
+  /** The heat layer's switch (aria-pressed) and its legend entry (only while on). */
+  heatToggle: "heat-toggle",
+  legendHeat: "legend-heat",
   schematicNotice: "schematic-notice",
   attribution: "data-attribution",
   unitCard: "unit-card",
   unitCardName: "unit-card-name",
   unitCardClose: "unit-card-close",
+  /** A child unit listed on the card (`data-code`): choosing it drills into it. */
+  unitCardChild: "unit-card-child",
+  /** The desk's breadcrumb; each step `breadcrumb-step` with `data-code` (a button above the last). */
+  breadcrumb: "breadcrumb",
+  breadcrumbStep: "breadcrumb-step",
+  /** The search box and its results (`data-code` on each). */
+  unitSearch: "unit-search",
+  unitSearchResult: "unit-search-result",
   unitLabel: "unit-label",
   loadError: "load-error",
   connectionState: "connection-state",
@@ -14,6 +25,11 @@ export const TestIds = {
   alertTicker: "alert-ticker",
   alertTickerItem: "alert-ticker-item",
   alertMarker: "alert-marker",
+  /** The desk's alert filter (a details element); each checkbox is `alert-filter-option` with `data-value` (alerts/alertFilter.ts). */
+  alertFilter: "alert-filter",
+  alertFilterOption: "alert-filter-option",
+  /** How many open alerts the filter hides, beside the ticker's title (absent when none). */
+  alertHiddenCount: "alert-hidden-count",
   languageSwitch: "language-switch",
   wall: "wall",
   wallTitle: "wall-title",

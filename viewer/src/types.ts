@@ -77,3 +77,14 @@ export interface HistoryPoint extends LevelCounts {
   zone: Zone;
   scaleReturn: boolean;
 }
+
+/** One result of GET /api/units/search. */
+export interface UnitSearchHit {
+  code: string;
+  level: UnitLevel;
+  name: string;
+  /** Ancestors inside the caller's area, top first. */
+  path: { code: string; name: string }[];
+  bbox: [number, number, number, number] | null;
+  labelPoint: [number, number] | null;
+}

@@ -1,4 +1,4 @@
-// What the address asks for: ?mode=wall|planner, ?unit=<code>, ?lang=zh|en, ?tour=<seconds>. Pure.
+// What the address asks for: ?mode=wall|planner, ?unit=<code>, ?lang=zh|en, ?tour=<seconds>, ?heat=1. Pure.
 
 export interface ViewerOptions {
   mode: ViewerMode;
@@ -7,6 +7,8 @@ export interface ViewerOptions {
   lang: string | null;
   /** Seconds per stop of the wall's tour; 0 turns it off. */
   tourSeconds: number;
+  /** The desk's heat layer on from the start (a view that can be linked to). */
+  heat: boolean;
 }
 
 export type ViewerMode = "desk" | "wall" | "planner";
@@ -29,6 +31,7 @@ export function parseViewerOptions(search: string): ViewerOptions {
     lang: params.get("lang"),
     // Shorter than 5 s the map cannot settle between stops; an hour is a still screen anyway.
     tourSeconds: !Number.isFinite(seconds) || seconds <= 0 ? 0 : Math.min(Math.max(seconds, 5), 3600),
+    heat: ["1", "true", "on"].includes(params.get("heat") ?? ""),
   };
 }
 

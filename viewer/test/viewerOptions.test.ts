@@ -5,11 +5,11 @@ import { unit } from "./fixtures";
 
 describe("viewer options", () => {
   it("default to the desk, the root unit and a 20 s tour", () => {
-    expect(parseViewerOptions("")).toEqual({ mode: "desk", unit: null, lang: null, tourSeconds: 20 });
+    expect(parseViewerOptions("")).toEqual({ mode: "desk", unit: null, lang: null, tourSeconds: 20, heat: false });
   });
 
   it("read wall mode, the scope, the language and the tour", () => {
-    expect(parseViewerOptions("?mode=wall&unit=5134&lang=en&tour=45")).toEqual({ mode: "wall", unit: "513400000000", lang: "en", tourSeconds: 45 });
+    expect(parseViewerOptions("?mode=wall&unit=5134&lang=en&tour=45")).toEqual({ mode: "wall", unit: "513400000000", lang: "en", tourSeconds: 45, heat: false });
   });
 
   it("read planner mode, and treat an unknown mode as the desk", () => {
@@ -24,6 +24,8 @@ describe("viewer options", () => {
 
   it("turn the tour off with 0 and keep it between 5 s and an hour", () => {
     expect(parseViewerOptions("?tour=0").tourSeconds).toBe(0);
+    expect(parseViewerOptions("?heat=1").heat).toBe(true);
+    expect(parseViewerOptions("?heat=no").heat).toBe(false);
     expect(parseViewerOptions("?tour=1").tourSeconds).toBe(5);
     expect(parseViewerOptions("?tour=abc").tourSeconds).toBe(0);
   });

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 using RiskMap.Server.Database;
 
@@ -18,6 +19,43 @@ public sealed class ViewerPage(IPage page)
     public ILocator DataAsOf => page.Locator("[data-testid=data-as-of]");
     public ILocator AlertTicker => page.Locator("[data-testid=alert-ticker]");
     public ILocator AlertMarkers => page.Locator("[data-testid=alert-marker]");
+    public ILocator AlertFilter => page.Locator("[data-testid=alert-filter]");
+    public ILocator AlertHiddenCount => page.Locator("[data-testid=alert-hidden-count]");
+
+    public ILocator HeatToggle => page.Locator("[data-testid=heat-toggle]");
+    public ILocator UnitSearch => page.Locator("[data-testid=unit-search]");
+    public ILocator UnitSearchResults => page.Locator("[data-testid=unit-search-result]");
+    public ILocator Breadcrumb => page.Locator("[data-testid=breadcrumb]");
+    public ILocator BreadcrumbSteps => page.Locator("[data-testid=breadcrumb-step]");
+
+    /// <summary>A child unit listed on the unit card (by its 12-digit code).</summary>
+    public ILocator UnitCardChild(long code) => page.Locator($"[data-testid=unit-card-child][data-code='{code}']");
+
+    /// <summary>The map's view from the address (#zoom/lat/lng, kept by MapLibre's hash).</summary>
+    public async Task<(double Zoom, double Lat, double Lng)> ViewAsync()
+    {
+        var parts = (await page.EvaluateAsync<string>("location.hash")).TrimStart('#').Split('/');
+        var n = parts.Take(3).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return (n[0], n[1], n[2]);
+    }
+
+    /// <summary>Where a longitude and latitude are on the page now (Web Mercator, 512-pixel tiles, the view's centre at the map's centre).</summary>
+    public async Task<(double X, double Y)> ScreenPointAsync(double lng, double lat)
+    {
+        var (zoom, clat, clng) = await ViewAsync();
+        var box = (await Map.BoundingBoxAsync())!;
+        var world = 512 * Math.Pow(2, zoom);
+        static double X(double lon) => (lon + 180) / 360;
+        static double Y(double la) => (1 - Math.Log(Math.Tan(la * Math.PI / 180) + 1 / Math.Cos(la * Math.PI / 180)) / Math.PI) / 2;
+        return (box.X + box.Width / 2 + (X(lng) - X(clng)) * world, box.Y + box.Height / 2 + (Y(lat) - Y(clat)) * world);
+    }
+
+    /// <summary>A checkbox of the alert filter: red, yellow, scale-village, scale-township, scale-county, site, household, region.</summary>
+    public ILocator AlertFilterOption(string value) => page.Locator($"[data-testid=alert-filter-option][data-value={value}]");
+
+    /// <summary>The alert marker of one unit (by its 12-digit code).</summary>
+    public ILocator AlertMarkerAt(long code) => page.Locator($"[data-testid=alert-marker][data-code='{code}']");
+
     public ILocator LanguageSwitch => page.Locator("[data-testid=language-switch]");
     public ILocator Wall => page.Locator("[data-testid=wall]");
     public ILocator WallTitle => page.Locator("[data-testid=wall-title]");
@@ -57,6 +95,29 @@ public sealed class ViewerPage(IPage page)
     /// The colour drawn at a point of the page (red, green, blue), read from a screenshot of that pixel:
     /// what a person sees, whatever produced it.
     /// </summary>
+    public Task<(int R, int G, int B)> PixelAsync((double X, double Y) point) => PixelAsync(point.X, point.Y);
+
+    /// <summary>The reddest pixel (red minus green) in a square of 2 × <paramref name="half"/> pixels around a point: where a small shape's peak is not exactly known.</summary>
+    public async Task<int> MostRedAroundAsync((double X, double Y) point, int half)
+    {
+        var png = await page.ScreenshotAsync(new() { Clip = new() { X = (float)point.X - half, Y = (float)point.Y - half, Width = 2 * half, Height = 2 * half } });
+        return await page.EvaluateAsync<int>("""
+            async (b64) => {
+              const img = new Image();
+              img.src = "data:image/png;base64," + b64;
+              await img.decode();
+              const canvas = document.createElement("canvas");
+              canvas.width = img.width; canvas.height = img.height;
+              const ctx = canvas.getContext("2d");
+              ctx.drawImage(img, 0, 0);
+              const d = ctx.getImageData(0, 0, img.width, img.height).data;
+              let most = -255;
+              for (let i = 0; i < d.length; i += 4) most = Math.max(most, d[i] - d[i + 1]);
+              return most;
+            }
+            """, Convert.ToBase64String(png));
+    }
+
     public async Task<(int R, int G, int B)> PixelAsync(double x, double y)
     {
         var png = await page.ScreenshotAsync(new() { Clip = new() { X = (float)x, Y = (float)y, Width = 1, Height = 1 } });

@@ -78,6 +78,9 @@ internal sealed class ViewerScenario(TestDatabase db, TestServices services, Ris
             .Select((h, i) => poorRelocated && i < poor ? h with { Relocated = true, SiteId = NanpingSite } : h)
             .ToArray());
 
+    /// <summary>Writes households as the ingest path would (assessed, figures and alerts follow).</summary>
+    public Task WriteAsync(params RiskMap.Geodata.Domain.Household[] households) => services.WriteAsync(households);
+
     /// <summary>Stops the server (its clients lose their connections).</summary>
     public ValueTask StopServerAsync() => _server.DisposeAsync();
 

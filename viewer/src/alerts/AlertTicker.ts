@@ -7,6 +7,8 @@ import { TestIds } from "../testIds";
 import { el, testId } from "../dom";
 import { alertDetail, alertPlace, alertRule, alertState, alertTime } from "./alertText";
 import { tickerEntries, type TickerEntry } from "./tickerEntries";
+import { filterAlerts } from "./alertFilter";
+import type { AlertFilterState } from "./AlertFilterState";
 
 /** How long an arrived alert stays marked new. */
 const NewForMs = 60_000;
@@ -15,7 +17,9 @@ export class AlertTicker {
   readonly element = testId(el("section", "ticker"), TestIds.alertTicker);
   private readonly arrived = new Map<number, number>();
 
-  constructor(private readonly store: LiveStore, private readonly i18n: I18n, private readonly maxItems: number) {
+  /** @param filter the desk's filter; without one (the wall) every open alert is listed. */
+  constructor(private readonly store: LiveStore, private readonly i18n: I18n, private readonly maxItems: number, private readonly filter?: AlertFilterState) {
+    filter?.onChange(() => this.render());
     store.on("reset", () => this.render());
     store.on("alert", ({ alert, previous }) => {
       if (!previous || previous.state !== alert.state) this.arrived.set(alert.alertId, Date.now());
@@ -27,11 +31,14 @@ export class AlertTicker {
 
   private render(): void {
     const { t } = this.i18n;
-    const open = this.store.openAlerts();
+    const all = this.store.openAlerts();
+    const { shown: open, hidden } = this.filter ? filterAlerts(this.filter.get(), all) : { shown: all, hidden: 0 };
     const entries = tickerEntries(open);
     const title = el("h2", "ticker-title", `${t("alerts")} · ${this.i18n.count(open.length)}`);
+    // Hidden alerts are counted beside the title: a filter never loses one silently.
+    if (hidden > 0) title.append(testId(el("span", "ticker-hidden", t("alertsHidden", { count: this.i18n.count(hidden) })), TestIds.alertHiddenCount));
     const list = el("ol", "ticker-list");
-    if (entries.length === 0) list.append(el("li", "ticker-empty", t("alertsNone")));
+    if (entries.length === 0) list.append(el("li", "ticker-empty", t(hidden > 0 ? "alertsAllHidden" : "alertsNone")));
     for (const entry of entries.slice(0, this.maxItems)) list.append(this.item(entry));
     if (entries.length > this.maxItems) list.append(el("li", "ticker-more", t("alertsMore", { count: this.i18n.count(entries.length - this.maxItems) })));
     this.element.replaceChildren(title, list);

@@ -9,10 +9,11 @@ import { el, testId } from "../dom";
 import { unitCardRows } from "./unitCardRows";
 import { figureList } from "./figureList";
 
-type Shown = { kind: "loading"; name: string } | { kind: "error"; message: string } | { kind: "unit"; unit: Unit } | null;
+type Shown = { kind: "loading"; name: string } | { kind: "error"; message: string } | { kind: "unit"; unit: Unit; children?: Unit[] } | null;
 
 export class UnitCard {
   private onClose: (() => void) | null = null;
+  private onChild: ((code: string) => void) | null = null;
   private shown: Shown = null;
 
   constructor(private readonly element: HTMLElement, private readonly i18n: I18n) {
@@ -30,6 +31,16 @@ export class UnitCard {
 
   show(unit: Unit): void {
     this.set({ kind: "unit", unit });
+  }
+
+  /** The shown unit's children, as a list to drill into (ignored when another unit is shown by now). */
+  showChildren(code: string, children: Unit[]): void {
+    if (this.shown?.kind === "unit" && this.shown.unit.code === code) this.set({ ...this.shown, children });
+  }
+
+  /** Called when the user chooses one of the listed children. */
+  onChildChosen(handler: (code: string) => void): void {
+    this.onChild = handler;
   }
 
   hide(): void {
@@ -61,12 +72,12 @@ export class UnitCard {
     const body =
       shown.kind === "loading" ? [el("p", "card-status", t("cardLoading", { name: shown.name }))]
       : shown.kind === "error" ? [el("p", "card-status card-error", t("cardError", { message: shown.message }))]
-      : this.unitBody(shown.unit);
+      : this.unitBody(shown.unit, shown.children);
     this.element.replaceChildren(close, ...body);
     this.element.hidden = false;
   }
 
-  private unitBody(unit: Unit): HTMLElement[] {
+  private unitBody(unit: Unit, children?: Unit[]): HTMLElement[] {
     const { t } = this.i18n;
     const header = el("header", "card-header");
     const title = testId(el("h2", "card-title", unit.name), TestIds.unitCardName);
@@ -84,6 +95,31 @@ export class UnitCard {
     const table = figureList(unitCardRows(unit, this.i18n));
     const parts: HTMLElement[] = [header, table];
     if (unit.updatedAt) parts.push(el("p", "card-updated", t("cardUpdated", { time: this.i18n.dateTime(unit.updatedAt) })));
+    if (children && children.length > 0) parts.push(this.childList(children));
     return parts;
+  }
+
+  /** The units one level down, worst first (share at level II or above), each a button that drills into it. */
+  private childList(children: Unit[]): HTMLElement {
+    const { t } = this.i18n;
+    const level = children[0].level;
+    const box = el("section", "card-children");
+    box.append(el("h3", "card-children-title", t("cardChildren", { level: t(LevelKeys[level]), count: this.i18n.count(children.length) })));
+    const list = el("ol", "card-children-list");
+    const worstFirst = [...children].sort((a, b) => b.figures.shareAtLeastTwo - a.figures.shareAtLeastTwo || a.code.localeCompare(b.code));
+    for (const child of worstFirst) {
+      const button = testId(el("button", "card-child"), TestIds.unitCardChild);
+      button.type = "button";
+      button.dataset.code = child.code;
+      const dot = el("span", "card-child-zone");
+      dot.style.background = zoneColor(child.zone);
+      button.append(dot, el("span", "card-child-name", child.name), el("span", "card-child-share", this.i18n.share(child.figures.shareAtLeastTwo)));
+      button.addEventListener("click", () => this.onChild?.(child.code));
+      const li = el("li");
+      li.append(button);
+      list.append(li);
+    }
+    box.append(list);
+    return box;
   }
 }

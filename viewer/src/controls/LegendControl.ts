@@ -3,16 +3,24 @@
 import type { IControl } from "maplibre-gl";
 import { TestIds } from "../testIds";
 import { KeyCountyOutline, LevelColors, ZoneColors } from "../layers/palette";
+import { HeatScoreFloor, HeatScoreFull, HeatStops } from "../layers/heatLayers";
 import type { I18n } from "../i18n/i18n";
 import { el, testId } from "../dom";
 
 export class Legend {
   readonly element = testId(el("div", "legend"), TestIds.legend);
   private readonly stopListening: () => void;
+  private heat = false;
 
   constructor(private readonly i18n: I18n) {
     this.render();
     this.stopListening = i18n.onChange(() => this.render());
+  }
+
+  /** The heat layer's entry, while the layer is on. */
+  showHeat(on: boolean): void {
+    this.heat = on;
+    this.render();
   }
 
   remove(): void {
@@ -27,11 +35,12 @@ export class Legend {
       group(t("legendZones"), swatch(ZoneColors.red, t("zoneRed")), swatch(ZoneColors.yellow, t("zoneYellow")), swatch(ZoneColors.green, t("zoneGreen"))),
       group(null, outline(KeyCountyOutline, t("keyCounty")), item(el("span", "legend-circle"), t("legendSites")), item(el("span", "legend-alert"), t("legendAlert"))),
     );
+    if (this.heat) this.element.append(heatEntry(t("legendHeat"), t("legendHeatScale", { low: HeatScoreFloor, high: HeatScoreFull })));
   }
 }
 
 export class LegendControl implements IControl {
-  private legend: Legend | null = null;
+  legend: Legend | null = null;
 
   constructor(private readonly i18n: I18n) {}
 
@@ -70,4 +79,11 @@ function outline(color: string, text: string): HTMLElement {
   const mark = el("span", "legend-swatch legend-outline");
   mark.style.borderColor = color;
   return item(mark, text);
+}
+
+/** The heat ramp as a gradient bar with its meaning. */
+function heatEntry(heading: string, scale: string): HTMLElement {
+  const bar = testId(el("div", "legend-heat-bar"), TestIds.legendHeat);
+  bar.style.background = `linear-gradient(to right, ${HeatStops.map(([stop, colour]) => `${colour} ${stop * 100}%`).join(", ")})`;
+  return group(heading, bar, el("div", "legend-heat-scale", scale));
 }

@@ -37,7 +37,7 @@ export interface Alert {
   rule: string;
   severity: "red" | "yellow";
   state: AlertState;
-  subjectKind: "unit" | "site" | "household";
+  subjectKind: "unit" | "site" | "household" | "region";
   subjectId: string;
   subjectName: string | null;
   unitCode: string;

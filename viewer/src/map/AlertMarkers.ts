@@ -6,6 +6,9 @@ import { alertMarkers, type AlertMarkerSpec } from "../alerts/alertMarkers";
 import { TestIds } from "../testIds";
 import { el, testId } from "../dom";
 import type { UnitPlaces } from "./UnitPlaces";
+import { filterAlerts } from "../alerts/alertFilter";
+import type { AlertFilterState } from "../alerts/AlertFilterState";
+import type { Alert } from "../live/messages";
 
 /** Markers are DOM nodes: a few hundred at most. */
 const MaxMarkers = 150;
@@ -14,9 +17,12 @@ export class AlertMarkers {
   private readonly markers = new Map<string, { marker: maplibregl.Marker; spec: AlertMarkerSpec }>();
   private readonly arrivedLive = new Set<number>();
 
-  constructor(private readonly map: MapLibreMap, private readonly store: LiveStore, private readonly places: UnitPlaces) {}
+  /** @param filter the desk's filter; without one (the wall) every open alert has its marker. */
+  constructor(private readonly map: MapLibreMap, private readonly store: LiveStore, private readonly places: UnitPlaces,
+    private readonly filter?: AlertFilterState) {}
 
   attach(): void {
+    this.filter?.onChange(() => this.update());
     this.store.on("reset", () => this.update());
     this.store.on("alert", ({ alert }) => {
       this.arrivedLive.add(alert.alertId);
@@ -26,7 +32,7 @@ export class AlertMarkers {
   }
 
   private update(): void {
-    const specs = alertMarkers(this.store.openAlerts(), this.arrivedLive, MaxMarkers);
+    const specs = alertMarkers(this.shown(), this.arrivedLive, MaxMarkers);
     const keep = new Set(specs.map((s) => s.unitCode));
     for (const [code, { marker }] of this.markers) {
       if (!keep.has(code)) {
@@ -50,7 +56,7 @@ export class AlertMarkers {
     const point = place?.labelPoint;
     if (!point || this.markers.has(spec.unitCode)) return;
     // Still wanted? The alert may have been resolved while its place was fetched.
-    const current = alertMarkers(this.store.openAlerts(), this.arrivedLive, MaxMarkers).find((s) => s.unitCode === spec.unitCode);
+    const current = alertMarkers(this.shown(), this.arrivedLive, MaxMarkers).find((s) => s.unitCode === spec.unitCode);
     if (!current) return;
     const node = testId(el("div", "alert-marker"), TestIds.alertMarker);
     node.dataset.code = spec.unitCode;
@@ -58,6 +64,11 @@ export class AlertMarkers {
     style(node, current);
     const marker = new maplibregl.Marker({ element: node, offset: [0, -18] }).setLngLat(point).addTo(this.map);
     this.markers.set(spec.unitCode, { marker, spec: current });
+  }
+
+  private shown(): Alert[] {
+    const open = this.store.openAlerts();
+    return this.filter ? filterAlerts(this.filter.get(), open).shown : open;
   }
 }
 

@@ -1,5 +1,6 @@
 // Planner mode (?mode=planner): the desk's map with a drawing toolbar and a side panel for the
 // drawn region: its figures, units and sites, the households to visit, save and export.
+import "./planner.css";
 import type { I18n } from "../i18n/i18n";
 import type { MessageKey } from "../i18n/messages";
 import { TestIds } from "../testIds";

@@ -1,6 +1,7 @@
 // The wall screen (?mode=wall): dark, full screen, read from metres away. Header with the scope and
 // the connection state; the map with the tour; KPI tiles and trends beside it; the alert ticker
 // below; a new red alert over the map until acknowledged.
+import "./wall.css";
 import { createMap } from "../map/createMap";
 import { Legend } from "../controls/LegendControl";
 import { Notice } from "../controls/NoticeControl";
