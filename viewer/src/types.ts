@@ -51,7 +51,10 @@ export interface CountyGroup extends LevelCounts {
 export interface Unit {
   code: string;
   level: UnitLevel;
+  /** the place as people name it (特口甲谷村) */
   name: string;
+  /** the name in the statistical division codes (特口甲谷村村民委员会) */
+  officialName?: string;
   parentCode: string | null;
   childCodes: string[];
   isKeyCounty: boolean;

@@ -6,7 +6,7 @@ import type { I18n } from "../i18n/i18n";
 import { LevelKeys, zoneKey } from "../i18n/names";
 import { zoneColor, KeyCountyOutline } from "../layers/palette";
 import { el, testId } from "../dom";
-import { unitCardRows } from "./unitCardRows";
+import { unitCardMeta, unitCardRows } from "./unitCardRows";
 import { figureList } from "./figureList";
 
 type Shown = { kind: "loading"; name: string } | { kind: "error"; message: string } | { kind: "unit"; unit: Unit; children?: Unit[] } | null;
@@ -81,7 +81,7 @@ export class UnitCard {
     const { t } = this.i18n;
     const header = el("header", "card-header");
     const title = testId(el("h2", "card-title", unit.name), TestIds.unitCardName);
-    const meta = el("p", "card-meta", `${t(LevelKeys[unit.level])} · ${unit.code}`);
+    const meta = el("p", "card-meta", unitCardMeta(unit, t(LevelKeys[unit.level])));
     const zone = el("span", "card-zone", t(zoneKey(unit.zone)));
     zone.style.background = zoneColor(unit.zone);
     header.append(title, meta, zone);

@@ -11,6 +11,15 @@ export interface CardRow {
   key?: string;
 }
 
+/**
+ * The line under a unit's name: its level, its official name where the map shows a shorter one
+ * (villages: 特口甲谷村 is 特口甲谷村村民委员会 in the division codes), and its code.
+ */
+export function unitCardMeta(unit: Unit, levelName: string): string {
+  const official = unit.officialName && unit.officialName !== unit.name ? [unit.officialName] : [];
+  return [levelName, ...official, unit.code].join(" · ");
+}
+
 export function unitCardRows(unit: Unit, i18n: I18n): CardRow[] {
   return figureRows(unit.figures, i18n);
 }

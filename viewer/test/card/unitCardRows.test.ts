@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unitCardRows } from "../../src/card/unitCardRows";
+import { unitCardMeta, unitCardRows } from "../../src/card/unitCardRows";
 import type { Unit } from "../../src/types";
 import { I18n } from "../../src/i18n/i18n";
 
@@ -26,5 +26,12 @@ describe("unitCardRows", () => {
     i18n.set("en");
     const rows = Object.fromEntries(unitCardRows(unit, i18n).filter((r) => !r.heading).map((r) => [r.label, r.value]));
     expect(rows).toMatchObject({ Households: "12,345", "III high": "2", "Share at II or above": "25.0%", "Should be monitored": "4" });
+  });
+
+  it("names a village's committee under its place name, and nothing twice for other units", () => {
+    const village: Unit = { ...unit, level: "village", code: "513431244211", name: "特口甲谷村", officialName: "特口甲谷村村民委员会" };
+    expect(unitCardMeta(village, "村")).toBe("村 · 特口甲谷村村民委员会 · 513431244211");
+    expect(unitCardMeta({ ...unit, officialName: "新城镇" }, "乡镇")).toBe("乡镇 · 513431100000");
+    expect(unitCardMeta(unit, "乡镇")).toBe("乡镇 · 513431100000");
   });
 });
