@@ -6,12 +6,14 @@
 #     latency from the figures being saved to each client;
 #  3. throughput: SignalR (RiskMap's client contract, sent as the relay sends) against a raw
 #     WebSocket broadcast of the same bytes, same host process, same run.
-# Env: RATE (10000), BATCH (500), DURATION (60 s), CONNECTIONS (5000), MESSAGES (100), RUNS (3), PARTS ("ingest fanout throughput").
+# Env: RATE (10000), BATCH (500), DURATION (60 s), CONNECTIONS (5000), MESSAGES (100), RUNS (3), PARTS ("ingest fanout throughput"),
+#      PORT (8093, the server), BROADCAST_PORT (8094, the throughput host).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 RATE=${RATE:-10000}; BATCH=${BATCH:-500}; SECONDS_=${DURATION:-60}; CONNECTIONS=${CONNECTIONS:-5000}
 MESSAGES=${MESSAGES:-100}; RUNS=${RUNS:-3}; PARTS=${PARTS:-"ingest fanout throughput"}
+PORT=${PORT:-8093}; BROADCAST_PORT=${BROADCAST_PORT:-8094}
 OUT=${OUT:-$ROOT/artifacts/bench-live}; mkdir -p "$OUT"
 ulimit -n 65536 2>/dev/null || true
 PIDS=()
@@ -22,7 +24,7 @@ dotnet build server/RiskMap.Server.csproj -c Release -nologo -v q >/dev/null
 dotnet build bench/RiskMap.Bench/RiskMap.Bench.csproj -c Release -nologo -v q >/dev/null
 (cd bench/live/node && [ -d node_modules ] || npm install --no-audit --no-fund >/dev/null)
 DLL=$ROOT/server/bin/Release/net10.0/RiskMap.Server.dll
-BASE=http://127.0.0.1:8093
+BASE=http://127.0.0.1:$PORT
 # Rate limits out of the way: the benchmark is one token doing the work of a whole province.
 (cd server && exec env Logging__LogLevel__Default=Warning dotnet "$DLL" --urls "$BASE" --Demo:Enabled=true \
    --Demo:Feed:Enabled=false --RateLimits:PermitsPerSecond=10000000 --RateLimits:Burst=10000000) >"$OUT/server.log" 2>&1 &
@@ -50,9 +52,9 @@ if [[ " $PARTS " == *" fanout "* ]]; then
 fi
 
 if [[ " $PARTS " == *" throughput "* ]]; then
-  dotnet bench/RiskMap.Bench/bin/Release/net10.0/RiskMap.Bench.dll broadcast --port 8094 >"$OUT/broadcast.log" 2>&1 &
+  dotnet bench/RiskMap.Bench/bin/Release/net10.0/RiskMap.Bench.dll broadcast --port "$BROADCAST_PORT" >"$OUT/broadcast.log" 2>&1 &
   PIDS+=($!)
-  for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:8094/broadcast/none?count=0" -X POST && break; sleep 0.5; done
+  for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$BROADCAST_PORT/broadcast/none?count=0" -X POST && break; sleep 0.5; done
   echo "== throughput: SignalR vs raw WebSocket, $CONNECTIONS connections × $MESSAGES messages, $RUNS runs each"
-  node bench/live/node/throughput.mjs --base http://127.0.0.1:8094 --connections "$CONNECTIONS" --messages "$MESSAGES" --runs "$RUNS" | tee "$OUT/throughput.json"
+  node bench/live/node/throughput.mjs --base "http://127.0.0.1:$BROADCAST_PORT" --connections "$CONNECTIONS" --messages "$MESSAGES" --runs "$RUNS" | tee "$OUT/throughput.json"
 fi
