@@ -12,7 +12,8 @@ import { readFileSync, writeFileSync, appendFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import os from "node:os";
-import { args, summary, slope, sleep } from "./stats.mjs";
+import { args, summary, sleep } from "./stats.mjs";
+import { summarise } from "./summary.mjs";
 
 const a = args();
 const base = a.base;
@@ -151,6 +152,8 @@ async function runtime() {
 const units = a.units;
 const clients = spawn(process.execPath, [new URL("./clients.mjs", import.meta.url).pathname, "--base", base, "--units", units, "--clients", String(clientCount), "--minutes", String(minutes)],
   { stdio: ["pipe", "pipe", "inherit"], env: process.env });
+// Taken now: the screens' process may end before the last minute's requests here have come back.
+const clientsExited = new Promise((r) => clients.once("exit", r));
 const clientMinutes = new Map();
 let ready;
 const readyOnce = new Promise((r) => { ready = r; });
@@ -198,41 +201,10 @@ for (let minute = 1; minute <= minutes; minute++) {
 }
 running = false;
 await Promise.all(load);
-await new Promise((r) => clients.once("exit", r));
+await clientsExited;
 const after = await runtime();
 
-// --- summary: slopes over the minutes (and over the second half, past warm-up), totals, worst minutes
-const xs = rows.map((r) => r.minute);
-const perMinute = (key) => { const pts = rows.filter((r) => r[key] != null); return slope(pts.map((r) => r.minute), pts.map((r) => r[key])); };
-const secondHalf = (key) => { const pts = rows.filter((r) => r.minute > minutes / 2 && r[key] != null); return slope(pts.map((r) => r.minute), pts.map((r) => r[key])); };
-const total = (key) => rows.reduce((n, r) => n + (Number(r[key]) || 0), 0);
-const worst = (key) => Math.max(...rows.map((r) => Number(r[key]) || 0));
-const median = (key) => { const v = rows.map((r) => r[key]).filter((x) => x != null).sort((p, q) => p - q); return v.length ? v[Math.floor(v.length / 2)] : null; };
-const round2 = (v) => (v == null ? null : Math.round(v * 100) / 100);
-const result = {
-  minutes, rate, batchSize, clients: clientCount, tileRate, regionRate, startedAt: new Date(started).toISOString(),
-  runtimeBefore: before, runtimeAfter: after,
-  slopesMbPerMinute: {
-    workingSet: round2(perMinute("working_set_mb")), gcHeap: round2(perMinute("gc_heap_mb")),
-    workingSetSecondHalf: round2(secondHalf("working_set_mb")), gcHeapSecondHalf: round2(secondHalf("gc_heap_mb")),
-  },
-  totals: {
-    ingestHouseholds: total("ingest_households"), ingestBatches: total("ingest_batches"), ingestErrors: total("ingest_errors"), ingestRejected: total("ingest_rejected"),
-    tiles: total("tiles"), tileErrors: total("tile_errors"), regions: total("regions"), regionErrors: total("region_errors"),
-    liveMessages: total("live_messages"), liveFrames: total("live_frames"), screensDropped: total("screens_dropped"), screenFailures: total("screen_failures"),
-  },
-  medianOfMinuteP99: { ingest: median("ingest_p99_ms"), tiles: median("tile_p99_ms"), regions: median("region_p99_ms"), live: median("live_p99_ms") },
-  worstMinuteP99: { ingest: worst("ingest_p99_ms"), tiles: worst("tile_p99_ms"), regions: worst("region_p99_ms"), live: worst("live_p99_ms") },
-  medianOfMinuteP50: { ingest: median("ingest_p50_ms"), tiles: median("tile_p50_ms"), regions: median("region_p50_ms"), live: median("live_p50_ms") },
-  errorSamples: rows.flatMap((r) => r.errorSamples.map((e) => `minute ${r.minute}: ${e}`)).slice(0, 20),
-};
-writeFileSync(`${out}/soak.json`, JSON.stringify({ ...result, rows }, null, 2));
-const md = [
-  `# Soak of ${result.startedAt}: ${minutes} min, ingest ${rate} households/s, ${clientCount} screens, ${tileRate} tiles/s, ${regionRate} region queries/s`, "",
-  `| ${columnsCsv.join(" | ")} |`, `|${columnsCsv.map(() => "---").join("|")}|`,
-  ...rows.map((r) => `| ${columnsCsv.map((c) => r[c] ?? "").join(" | ")} |`), "",
-  "```json", JSON.stringify(result, null, 2), "```", "",
-].join("\n");
-writeFileSync(`${out}/soak.md`, md);
+const result = summarise(out, { rate, batchSize, clients: clientCount, tileRate, regionRate, startedAt: new Date(started).toISOString(), runtimeBefore: before, runtimeAfter: after },
+  rows.flatMap((r) => r.errorSamples.map((e) => `minute ${r.minute}: ${e}`)).slice(0, 20));
 console.log(JSON.stringify(result, null, 2));
 process.exit(0);
