@@ -43,6 +43,7 @@ try
     app.MapHealthEndpoints();                        // GET /health, public
     app.MapAuthEndpoints();                          // POST /api/auth/token (sign-in), GET /api/auth/me
     app.MapAdminEndpoints();                         // /api/admin/users, /api/admin/tokens
+    app.MapRuntimeEndpoints();                       // GET /api/admin/runtime: memory, GC, thread pool (administrators)
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}

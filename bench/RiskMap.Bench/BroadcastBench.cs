@@ -15,10 +15,12 @@ namespace RiskMap.Bench;
 /// <summary>
 /// The host for bench/live's throughput comparison: one Kestrel process serving a SignalR hub
 /// with RiskMap's client contract (IRiskClient, JSON protocol) and a raw WebSocket endpoint.
-/// <c>POST /broadcast/{signalr|ws}?count=N</c> sends N UnitStatsChanged messages to every
-/// connected client as fast as it can: SignalR the way the live relay does (to the group of the
-/// subscribed unit, serialised once per message), the raw endpoint by writing the same JSON bytes
-/// to every socket concurrently.
+/// <c>POST /broadcast/{kind}?count=N&amp;perFrame=K</c> sends N units' figures to every connected
+/// client as fast as it can, K to a frame:
+/// <c>signalr</c> as the live relay does (a <c>Changes</c> frame to the group of the subscribed unit,
+/// serialised once per frame), <c>ws</c> by writing the same JSON (the frame's arguments) to every
+/// socket concurrently; <c>signalr-unit</c> and <c>ws-unit</c> send one unit a frame as the relay did
+/// before frames (a <c>UnitStatsChanged</c> per unit), whatever K.
 /// </summary>
 public static class BroadcastBench
 {
@@ -49,25 +51,33 @@ public static class BroadcastBench
             finally { connections.Sockets.TryRemove(id, out _); }
             return Results.Empty;
         });
-        app.MapPost("/broadcast/{kind}", async (string kind, int count, BenchConnections connections, IHubContext<BenchHub, IRiskClient> hub) =>
+        app.MapPost("/broadcast/{kind}", async (string kind, int count, int? perFrame, BenchConnections connections, IHubContext<BenchHub, IRiskClient> hub, IHubContext<BenchHub> untyped) =>
         {
+            var k = kind.EndsWith("-unit") ? 1 : Math.Max(1, perFrame ?? 1);
             var clock = Stopwatch.StartNew();
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count; i += k)
             {
-                var message = Message(i);
-                if (kind == "signalr")
-                    await hub.Clients.Group(BenchHub.Group).UnitStatsChanged(message);
-                else
+                var stats = Enumerable.Range(i, Math.Min(k, count - i)).Select(Message).ToList();
+                var frame = new ChangesMessage(i + stats.Count, stats, [], []);
+                switch (kind)
                 {
-                    var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web);
-                    await Task.WhenAll(connections.Sockets.Values.Select(s => s.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None)));
+                    case "signalr": await hub.Clients.Group(BenchHub.Group).Changes(frame); break;
+                    case "signalr-unit": await untyped.Clients.Group(BenchHub.Group).SendAsync("UnitStatsChanged", stats[0]); break;
+                    case "ws": await SendRawAsync(connections, frame); break;
+                    case "ws-unit": await SendRawAsync(connections, stats[0]); break;
                 }
             }
-            return Results.Ok(new { kind, count, hubConnections = connections.HubIds.Count, sockets = connections.Sockets.Count, elapsedMs = clock.ElapsedMilliseconds });
+            return Results.Ok(new { kind, count, perFrame = k, hubConnections = connections.HubIds.Count, sockets = connections.Sockets.Count, elapsedMs = clock.ElapsedMilliseconds });
         });
         Console.WriteLine($"broadcast bench host on http://127.0.0.1:{port} (Ctrl-C stops it)");
         await app.RunAsync();
         return 0;
+    }
+
+    private static Task SendRawAsync<T>(BenchConnections connections, T message)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(message, JsonSerializerOptions.Web);
+        return Task.WhenAll(connections.Sockets.Values.Select(s => s.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None)));
     }
 
     /// <summary>A village's figures as the relay sends them (~600 bytes of JSON).</summary>

@@ -4,7 +4,7 @@ using RiskMap.Server.Auth;
 namespace RiskMap.Server.Live;
 
 /// <summary>
-/// UnitStatsChanged: the figures of a unit or resettlement site now. <see cref="Version"/> is the
+/// The figures of a unit or resettlement site now (in <see cref="ChangesMessage.Stats"/>, snapshots and catch-ups). <see cref="Version"/> is the
 /// live log position (a client resumes after the highest it saw); <see cref="FiguresVersion"/>
 /// counts this subject's own changes, so a client keeps the higher of two it receives.
 /// </summary>
@@ -59,8 +59,8 @@ public sealed record UnitStatsMessage
 }
 
 /// <summary>
-/// AlertRaised, AlertUpdated (acknowledged, escalated) and AlertResolved: an alert as it is after
-/// the transition. <see cref="AlertVersion"/> counts the alert's own transitions.
+/// An alert as it is after a transition (raised, updated: acknowledged or escalated, resolved), in
+/// <see cref="ChangesMessage.Alerts"/>, snapshots and catch-ups. <see cref="AlertVersion"/> counts the alert's own transitions.
 /// </summary>
 public sealed record AlertMessage
 {
@@ -107,14 +107,18 @@ public sealed record AlertMessage
         seesHouseholds || SubjectKind != "household" ? this : this with { SubjectId = null, SubjectName = null };
 }
 
-/// <summary>A layer and a box (west, south, east, north in degrees) whose tiles changed.</summary>
+/// <summary>A layer and a box (west, south, east, north in degrees) whose tiles changed: a client refetches just the tiles it shows there.</summary>
 public sealed record TileArea(string Layer, double[] Box);
 
 /// <summary>
-/// TilesInvalidated: tiles of these layers over these boxes changed; a client refetches just the
-/// tiles it shows there. Sent after the statistics messages of the same tick.
+/// Changes: everything one relay tick brought for one group of subscribers, in one frame — the
+/// latest figures of each changed unit and site (in log order), every alert transition (in log
+/// order) and the changed tile areas. <see cref="Version"/> is the log position the tick reached: a
+/// client that applied the frame resumes after it. One frame a tick and group, serialised once for
+/// every connection of the group, rather than a message per unit: the per-frame cost of a push
+/// (framing, the connection's pipe and socket, the client's dispatch) is paid once.
 /// </summary>
-public sealed record TilesMessage(long Version, IReadOnlyList<TileArea> Areas);
+public sealed record ChangesMessage(long Version, IReadOnlyList<UnitStatsMessage> Stats, IReadOnlyList<AlertMessage> Alerts, IReadOnlyList<TileArea> Tiles);
 
 /// <summary>What Subscribe returns: the log position now, the unit's figures and the open alerts under it.</summary>
 public sealed record SubscriptionSnapshot(string UnitCode, long Version, UnitStatsMessage? Figures, IReadOnlyList<AlertMessage> OpenAlerts)

@@ -13,10 +13,10 @@ namespace RiskMap.Server.Live;
 /// <summary>
 /// Carries the live change log to this server's SignalR clients. Wakes on a NOTIFY from any
 /// server sharing the database (or every poll interval), reads the rows after the last it sent,
-/// evicts this server's cached tiles for the changed units and sites, and pushes: the latest
-/// figures once per changed subject, every alert transition in order, then one
-/// TilesInvalidated per client. After sending it waits one tick, so changes committed meanwhile
-/// coalesce into the next batch.
+/// evicts this server's cached tiles for the changed units and sites, and pushes one Changes frame
+/// to each group of subscribers concerned: the latest figures once per changed subject, every alert
+/// transition in order and the changed tile areas. After sending it waits one tick, so changes
+/// committed meanwhile coalesce into the next frame.
 /// </summary>
 public sealed class LiveRelay(
     NpgsqlDataSource db, LiveSubscriptions subscriptions, IHubContext<RiskHub, IRiskClient> hub, TileInvalidator tiles,
@@ -97,7 +97,7 @@ public sealed class LiveRelay(
 
     private async Task DispatchAsync(List<LiveEntry> rows, CancellationToken ct)
     {
-        // The latest figures per subject: many changes of one unit in a tick become one message.
+        // The latest figures per subject: many changes of one unit in a tick become one entry.
         var latest = new Dictionary<(string, string), UnitStatsMessage>();
         foreach (var row in rows.Where(r => r.Kind == "stats"))
         {
@@ -107,47 +107,46 @@ public sealed class LiveRelay(
         var stats = latest.Values.OrderBy(m => m.Version).ToList();
         var areas = await InvalidateTilesAsync(stats, ct);
 
-        // Sent to the SignalR group of each subscribed unit at or above the change (serialised once
-        // per message). A connection subscribed to two of them hears it twice: clients apply
-        // messages idempotently by version, and most subscribe to one unit. Groups of subscribers
-        // without household access get small counts withheld and household alerts without ids.
+        // One frame per SignalR group of a subscribed unit at or above each change, serialised once
+        // for all its connections. A connection subscribed to two of them hears a change twice:
+        // clients apply changes idempotently by version, and most subscribe to one unit. Groups of
+        // subscribers without household access get small counts withheld and household alerts
+        // without ids.
         var counts = SmallCounts.Of(privacy.Value.MinimumCount);
-        var tileAreas = new Dictionary<LiveScope, List<TileArea>>();
+        var frames = new Dictionary<LiveScope, Frame>();
+        Frame FrameOf(LiveScope scope) => frames.TryGetValue(scope, out var f) ? f : frames[scope] = new Frame();
         foreach (var m in stats)
         {
             var scopes = subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode)));
             if (scopes.Count == 0) continue;
-            if (Groups(scopes, true) is { Count: > 0 } full) await hub.Clients.Groups(full).UnitStatsChanged(m);
-            if (Groups(scopes, false) is { Count: > 0 } withheld) await hub.Clients.Groups(withheld).UnitStatsChanged(m.Withholding(counts));
-            if (!areas.TryGetValue((m.Kind, long.Parse(m.Id)), out var changed)) continue;
+            UnitStatsMessage? withheld = null;
+            areas.TryGetValue((m.Kind, long.Parse(m.Id)), out var changed);
             foreach (var scope in scopes)
             {
-                if (!tileAreas.TryGetValue(scope, out var list)) tileAreas[scope] = list = [];
-                list.AddRange(changed);
+                var frame = FrameOf(scope);
+                frame.Stats.Add(scope.SeesHouseholds ? m : withheld ??= m.Withholding(counts));
+                if (changed is not null) frame.Tiles.AddRange(changed);
             }
         }
         foreach (var row in rows.Where(r => r.Kind == "alert"))
         {
             var m = LiveMessageJson.Alert(row);
-            var scopes = subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode)));
-            if (scopes.Count == 0) continue;
-            if (Groups(scopes, true) is { Count: > 0 } full) await SendAlertAsync(hub.Clients.Groups(full), m);
-            if (Groups(scopes, false) is { Count: > 0 } withheld) await SendAlertAsync(hub.Clients.Groups(withheld), m.For(seesHouseholds: false));
+            foreach (var scope in subscriptions.SubscribedScopes(new UnitCode(long.Parse(m.UnitCode))))
+                FrameOf(scope).Alerts.Add(m.For(scope.SeesHouseholds));
         }
+        // The tick's position, not its last figures': the frame holds everything up to it, so a
+        // client that applied it resumes after it and misses nothing.
         var version = rows[^1].Seq;
-        foreach (var (scope, list) in tileAreas)
-            await hub.Clients.Group(scope.Group).TilesInvalidated(new TilesMessage(version, list));
+        await Task.WhenAll(frames.Select(f => hub.Clients.Group(f.Key.Group).Changes(new ChangesMessage(version, f.Value.Stats, f.Value.Alerts, f.Value.Tiles))));
     }
 
-    private static List<string> Groups(IReadOnlyList<LiveScope> scopes, bool seesHouseholds) =>
-        scopes.Where(s => s.SeesHouseholds == seesHouseholds).Select(s => s.Group).ToList();
-
-    private static Task SendAlertAsync(IRiskClient clients, AlertMessage m) => m.Event switch
+    /// <summary>What one group of subscribers is sent for a tick.</summary>
+    private sealed class Frame
     {
-        "raised" => clients.AlertRaised(m),
-        "resolved" => clients.AlertResolved(m),
-        _ => clients.AlertUpdated(m),
-    };
+        public List<UnitStatsMessage> Stats { get; } = [];
+        public List<AlertMessage> Alerts { get; } = [];
+        public List<TileArea> Tiles { get; } = [];
+    }
 
     /// <summary>Evicts this server's cached tiles of the changed subjects; returns the changed areas per subject.</summary>
     private async Task<Dictionary<(string, long), List<TileArea>>> InvalidateTilesAsync(List<UnitStatsMessage> stats, CancellationToken ct)

@@ -8,11 +8,8 @@ namespace RiskMap.Server.Live;
 /// <summary>What the server calls on a client (docs/live.md).</summary>
 public interface IRiskClient
 {
-    Task UnitStatsChanged(UnitStatsMessage message);
-    Task AlertRaised(AlertMessage message);
-    Task AlertUpdated(AlertMessage message);
-    Task AlertResolved(AlertMessage message);
-    Task TilesInvalidated(TilesMessage message);
+    /// <summary>A tick's figures, alert transitions and tile areas under the units a group subscribed to, in one frame.</summary>
+    Task Changes(ChangesMessage message);
 }
 
 /// <summary>

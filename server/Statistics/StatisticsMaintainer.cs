@@ -53,6 +53,8 @@ public sealed class StatisticsMaintainer(IOptions<RegionRuleOptions> rules, Time
 
         foreach (var d in deltas)
         {
+            // An unchanged household adds nothing, and its units were not loaded when no other change touches them.
+            if (d.Before == d.After) continue;
             if (d.Before is { } b) Fold(units, sites, b, -1);
             if (d.After is { } a) Fold(units, sites, a, +1);
         }

@@ -25,8 +25,11 @@ export function summary(values) {
   return { count: s.length, p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)), max: round(s[s.length - 1] ?? null) };
 }
 
-/** Opens `count` SignalR connections (WebSockets, no negotiation), `parallel` at a time. */
-export async function signalRConnections(url, count, onMessage, parallel = 100) {
+/**
+ * Opens `count` SignalR connections (WebSockets, no negotiation), `parallel` at a time; `onMessage`
+ * gets every message (every part of a Changes frame), `onFrame` (optional) every Changes frame whole.
+ */
+export async function signalRConnections(url, count, onMessage, parallel = 100, onFrame = null) {
   const connections = [];
   for (let i = 0; i < count; i += parallel) {
     const batch = [];
@@ -35,8 +38,16 @@ export async function signalRConnections(url, count, onMessage, parallel = 100) 
         .withUrl(url, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true, accessTokenFactory: () => process.env.RISKMAP_TOKEN ?? "" })
         .configureLogging(signalR.LogLevel.None)
         .build();
+      // A Changes frame (docs/live.md) is passed on part by part under the names of the per-unit
+      // contract before it, so the same measurements run against either server.
       for (const name of ["UnitStatsChanged", "AlertRaised", "AlertUpdated", "AlertResolved", "TilesInvalidated"])
         c.on(name, (data) => onMessage(j, name, data));
+      c.on("Changes", (frame) => {
+        if (onFrame) onFrame(j, frame);
+        for (const s of frame.stats) onMessage(j, "UnitStatsChanged", s);
+        for (const a of frame.alerts) onMessage(j, a.event === "raised" ? "AlertRaised" : a.event === "resolved" ? "AlertResolved" : "AlertUpdated", a);
+        if (frame.tiles.length > 0) onMessage(j, "TilesInvalidated", { version: frame.version, areas: frame.tiles });
+      });
       connections.push(c);
       batch.push(c.start());
     }

@@ -1,7 +1,8 @@
 // Fan-out latency on the real server: N SignalR connections subscribed to one township; the
 // driver changes `rate` households a second there through the ingest API (PATCH of their risk
 // types, which moves the village's figures); each change
-// reaches every connection as the village's and the township's UnitStatsChanged. Latency is
+// reaches every connection as the village's and the township's figures (and the tile areas): three
+// messages before frames, one Changes frame now. Latency is
 // the time from the server saving the figures (updatedAt, in the write's transaction) to the
 // message arriving at the client.
 //   node fanout.mjs --base http://127.0.0.1:8093 --connections 5000 --township 513431100000 --ids ids.txt --rate 2 --seconds 60
@@ -16,13 +17,16 @@ const seconds = Number(a.seconds ?? 60);
 const ids = readFileSync(a.ids, "utf8").split("\n").map((l) => l.split(",")).filter((r) => r.length === 2 && r[0]);
 
 const latencies = [];
-let delivered = 0, measuring = false;
+// delivered: messages (parts of frames); frames: WebSocket frames (a Changes frame, or one per-unit message).
+let delivered = 0, frames = 0, inFrame = false, measuring = false;
 const onMessage = (_, name, data) => {
   if (!measuring) return;
   delivered++;
+  if (!inFrame) frames++;
   if (name === "UnitStatsChanged" && data.level === "village") latencies.push(Date.now() - Date.parse(data.updatedAt));
 };
-const opened = await signalRConnections(base + "/hubs/risk", connections, onMessage);
+const onFrame = () => { if (measuring) frames++; inFrame = true; queueMicrotask(() => { inFrame = false; }); };
+const opened = await signalRConnections(base + "/hubs/risk", connections, onMessage, 100, onFrame);
 await Promise.all(opened.map((c) => c.invoke("Subscribe", a.township)));
 await sleep(1000);
 
@@ -44,6 +48,6 @@ while (Date.now() - started < seconds * 1000) {
 }
 await sleep(2000);
 measuring = false;
-console.log(JSON.stringify({ connections, rate, seconds, writes: sent, failedWrites: failed, delivered, deliveredPerSecond: Math.round(delivered / seconds), villageMessageLatencyMs: summary(latencies) }, null, 2));
+console.log(JSON.stringify({ connections, rate, seconds, writes: sent, failedWrites: failed, delivered, deliveredPerSecond: Math.round(delivered / seconds), frames, framesPerSecond: Math.round(frames / seconds), villageMessageLatencyMs: summary(latencies) }, null, 2));
 await Promise.all(opened.map((c) => c.stop()));
 process.exit(0);

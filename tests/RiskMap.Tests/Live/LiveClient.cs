@@ -5,8 +5,11 @@ using RiskMap.Server.Database;
 
 namespace RiskMap.Tests.Live;
 
-/// <summary>One message a client received: the client event's name and its payload.</summary>
-public sealed record Received(string Name, JsonObject Data, long ReceivedAtMs);
+/// <summary>
+/// One part of a Changes frame a client received (live-client.cjs): its name (UnitStatsChanged,
+/// AlertRaised, AlertUpdated, AlertResolved, TilesInvalidated), its payload and the frame's number.
+/// </summary>
+public sealed record Received(string Name, JsonObject Data, long Frame, long ReceivedAtMs);
 
 /// <summary>
 /// A real @microsoft/signalr client (viewer/node_modules) in a node process, connected to a hub
@@ -111,7 +114,7 @@ public sealed class LiveClient : IAsyncDisposable
             case "message":
                 lock (_messages)
                 {
-                    _messages.Add(new Received((string)o["name"]!, o["data"]!.AsObject(), (long)o["receivedAt"]!));
+                    _messages.Add(new Received((string)o["name"]!, o["data"]!.AsObject(), (long)o["frame"]!, (long)o["receivedAt"]!));
                     // Wakes every waiter; the next message has a new signal.
                     _arrival.TrySetResult();
                     _arrival = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

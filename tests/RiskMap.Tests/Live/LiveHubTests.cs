@@ -160,4 +160,28 @@ public sealed class LiveHubTests
         Assert.InRange(village.Count, 1, 2);
         Assert.Same(last, village[^1]);
     }
+
+    [Fact]
+    public async Task A_write_reaches_a_subscriber_as_one_frame_holding_the_figures_of_every_unit_above_its_alerts_and_its_tiles()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
+        var url = server.StartKestrel();
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
+        await client.SubscribeAsync(TestUnits.County);
+
+        // 12 of 20 households at level II or above: the village's and the township's scale alerts open.
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+
+        var tiles = await client.WaitForAsync("TilesInvalidated", t => t["areas"]!.AsArray().Any(a => (string?)a!["layer"] == "villages"));
+        var frame = client.Messages.Where(m => m.Frame == tiles.Frame).ToList();
+        Assert.Equal(
+            [TestUnits.County.ToString(), TestUnits.TownshipA.ToString(), TestUnits.VillageA1.ToString()],
+            frame.Where(m => m.Name == "UnitStatsChanged" && (string?)m.Data["kind"] == "unit").Select(m => (string)m.Data["id"]!).Order());
+        Assert.Contains(frame, m => m.Name == "AlertRaised" && (string?)m.Data["subjectId"] == TestUnits.VillageA1.ToString());
+        // The frame's version covers every part of it: a client that applied it resumes after it.
+        Assert.All(frame, m => Assert.True((long)m.Data["version"]! <= (long)tiles.Data["version"]!));
+    }
 }

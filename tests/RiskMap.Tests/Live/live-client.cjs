@@ -3,7 +3,7 @@
 // stdin:  {"id":1,"op":"subscribe","unit":"513431"} | {"id":2,"op":"resume","unit":"513431","after":7}
 //         {"id":3,"op":"unsubscribe","unit":"513431"} | {"id":4,"op":"stop"} | {"id":5,"op":"start"}
 // stdout: {"type":"ready"} | {"type":"result","id":1,"ok":true,"value":...} | {"type":"result","id":1,"ok":false,"error":"..."}
-//         {"type":"message","name":"AlertRaised","data":{...},"receivedAt":1700000000000} | {"type":"closed"}
+//         {"type":"message","name":"AlertRaised","data":{...},"frame":3,"receivedAt":1700000000000} | {"type":"closed"}
 "use strict";
 const signalR = require("@microsoft/signalr");
 const readline = require("node:readline");
@@ -18,9 +18,20 @@ const connection = new signalR.HubConnectionBuilder()
   .withUrl(url, options)
   .configureLogging(signalR.LogLevel.None)
   .build();
-for (const name of ["UnitStatsChanged", "AlertRaised", "AlertUpdated", "AlertResolved", "TilesInvalidated"]) {
-  connection.on(name, (data) => write({ type: "message", name, data, receivedAt: Date.now() }));
-}
+// The hub sends a tick's changes for a group as one Changes frame (docs/live.md). Each part is
+// reported as one message, numbered with the frame it came in: the figures of a unit or site as
+// "UnitStatsChanged", an alert transition as "AlertRaised", "AlertUpdated" or "AlertResolved" (by
+// its event), the frame's tile areas as "TilesInvalidated" ({ version, areas }).
+const alertNames = { raised: "AlertRaised", resolved: "AlertResolved" };
+let frames = 0;
+connection.on("Changes", (frame) => {
+  const receivedAt = Date.now();
+  const f = ++frames;
+  const message = (name, data) => write({ type: "message", name, data, frame: f, receivedAt });
+  for (const stats of frame.stats) message("UnitStatsChanged", stats);
+  for (const alert of frame.alerts) message(alertNames[alert.event] ?? "AlertUpdated", alert);
+  if (frame.tiles.length > 0) message("TilesInvalidated", { version: frame.version, areas: frame.tiles });
+});
 connection.onclose(() => write({ type: "closed" }));
 
 async function run(command) {

@@ -29,6 +29,23 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public async Task BatchWithAnUnchangedHouseholdInAnotherVillage_UpdatesTheChangedVillageOnly()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        var unchanged = TestUnits.Household("B2-1", TestUnits.VillageB2, 20000);
+        await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 20000), unchanged);
+
+        // Found by bench/soak: a batch mixing a change with a household sent again as it is answered 500.
+        var result = await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000), unchanged);
+
+        Assert.Contains(result.Changed, c => c.Figures.SubjectId == TestUnits.VillageA1);
+        Assert.DoesNotContain(result.Changed, c => c.Figures.SubjectId == TestUnits.VillageB2);
+        Assert.Equal(1, await db.ScalarAsync<int>("SELECT households FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1", TestUnits.VillageB2));
+    }
+
+    [Fact]
     public async Task VillageWithMoreThanHalfAtLevelTwoOrAbove_TurnsRedAsScaleReturn()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();

@@ -1,4 +1,4 @@
-// How a UnitStatsChanged message lands on the map: as feature state of the unit's polygon, keyed by
+// How a unit's figures from a Changes frame land on the map: as feature state of the unit's polygon, keyed by
 // its code (the tiles' feature id and promoteId, docs/api.md), under the tile property names the
 // fill expressions read (unitLayers.liveValue). Pure.
 import type { UnitStats } from "../live/messages";

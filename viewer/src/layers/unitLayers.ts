@@ -15,7 +15,7 @@ export const FillZooms: Record<UnitLayer, { min: number; max: number }> = {
 };
 
 /**
- * A figure as drawn: the live value in feature state (set from UnitStatsChanged, newer than any
+ * A figure as drawn: the live value in feature state (set from a Changes frame's figures, newer than any
  * tile the map holds) when there is one, else the tile's property.
  */
 export function liveValue(property: string): ExpressionSpecification {

@@ -4,7 +4,7 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection } from "@microsoft/signalr";
 import type { LiveStore } from "./LiveStore";
 import { currentToken } from "../auth";
-import type { Alert, CatchUp, Snapshot, TilesInvalidated, UnitStats } from "./messages";
+import type { CatchUp, Changes, Snapshot } from "./messages";
 import { initialState, nextState, retryDelay, syncCall, type ConnectionEvent, type ConnectionState } from "./connectionState";
 
 export const HubPath = "hubs/risk";
@@ -23,11 +23,8 @@ export class LiveConnection {
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelay(ctx.previousRetryCount) })
       .configureLogging(LogLevel.None)
       .build();
-    this.connection.on("UnitStatsChanged", (m: UnitStats) => store.applyStats(m));
-    this.connection.on("AlertRaised", (m: Alert) => store.applyAlert(m));
-    this.connection.on("AlertUpdated", (m: Alert) => store.applyAlert(m));
-    this.connection.on("AlertResolved", (m: Alert) => store.applyAlert(m));
-    this.connection.on("TilesInvalidated", (m: TilesInvalidated) => store.applyTiles(m));
+    // One frame per relay tick: the figures, alert transitions and tile areas under the scope.
+    this.connection.on("Changes", (m: Changes) => store.applyChanges(m));
     this.connection.onreconnecting(() => this.dispatch({ type: "lost", at: this.now() }));
     this.connection.onreconnected(() => void this.sync());
     // Only when SignalR stops for good (a failed sync stops it too): start again ourselves.

@@ -2,7 +2,7 @@
 // DOM, no connection), so idempotency is tested directly. Delivery and catch-up overlap by design
 // (docs/live.md), so every message may come twice: figures are kept by `figuresVersion`, alerts by
 // `alertVersion`, and an older or repeated one changes nothing and tells no one.
-import { isOpen, type Alert, type CatchUp, type Snapshot, type TilesInvalidated, type UnitStats } from "./messages";
+import { isOpen, type Alert, type CatchUp, type Changes, type Snapshot, type TilesInvalidated, type UnitStats } from "./messages";
 
 /** An alert transition that arrived after the screen had its snapshot, and what was held before. */
 export interface AlertChange {
@@ -78,6 +78,14 @@ export class LiveStore {
     for (const s of catchUp.stats) this.applyStats(s);
     for (const a of catchUp.alerts) this.applyAlert(a);
     this.noteVersion(catchUp.version);
+  }
+
+  /** A Changes frame: its figures, then its alert transitions, then its tile areas (when any); then its version. */
+  applyChanges(changes: Changes): void {
+    for (const s of changes.stats) this.applyStats(s);
+    for (const a of changes.alerts) this.applyAlert(a);
+    if (changes.tiles.length > 0) this.applyTiles({ version: changes.version, areas: changes.tiles });
+    this.noteVersion(changes.version);
   }
 
   /** Returns whether the figures were newer than those held. */

@@ -1,7 +1,7 @@
 // Payloads of the live hub /hubs/risk (docs/live.md), as the JSON protocol delivers them.
 import type { Zone } from "../types";
 
-/** UnitStatsChanged: a unit's or resettlement site's figures now. */
+/** A unit's or resettlement site's figures now (in a Changes frame, a snapshot or a catch-up). */
 export interface UnitStats {
   version: number;
   kind: "unit" | "site";
@@ -29,7 +29,7 @@ export interface UnitStats {
 
 export type AlertState = "pending" | "raised" | "acknowledged" | "resolved";
 
-/** AlertRaised / AlertUpdated / AlertResolved: the alert after the transition. */
+/** An alert after a transition (raised, updated, resolved), in a Changes frame, a snapshot or a catch-up. */
 export interface Alert {
   version: number;
   event: "raised" | "updated" | "resolved" | null;
@@ -67,9 +67,22 @@ export interface TileArea {
   box: [number, number, number, number];
 }
 
+/** Tile areas whose tiles changed, as of a log version (the `tiles` of a Changes frame). */
 export interface TilesInvalidated {
   version: number;
   areas: TileArea[];
+}
+
+/**
+ * Changes: everything one relay tick brought under the subscribed unit, in one frame — figures and
+ * alert transitions in log order, then the changed tile areas. `version` is the tick's log position:
+ * once the frame is applied, a reconnect resumes after it.
+ */
+export interface Changes {
+  version: number;
+  stats: UnitStats[];
+  alerts: Alert[];
+  tiles: TileArea[];
 }
 
 /** What Subscribe returns. */

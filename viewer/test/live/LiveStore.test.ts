@@ -102,4 +102,27 @@ describe("LiveStore", () => {
     store.applyTiles({ version: 130, areas: [] });
     expect(store.version).toBe(130);
   });
+
+  it("applies a Changes frame's figures, then its alerts, then its tiles, and resumes after the frame's version", () => {
+    const store = new LiveStore();
+    store.applySnapshot({ ...snapshot, openAlerts: [] });
+    const events = recorded(store);
+    store.applyChanges({
+      version: 140,
+      stats: [stats({ version: 131, figuresVersion: 5 }), stats({ id: "513431100000", level: "township", version: 132, figuresVersion: 2 })],
+      alerts: [alert({ alertId: 8, version: 133, alertVersion: 1 })],
+      tiles: [{ layer: "sites", box: [102.6, 28.0, 102.7, 28.1] }],
+    });
+    expect(events).toEqual(["stats 513431100001 v5", "stats 513431100000 v2", "alert 8 raised after none", "tiles 140"]);
+    expect(store.version).toBe(140);
+  });
+
+  it("tells no one of tiles when a Changes frame has no tile areas, and still takes its version", () => {
+    const store = new LiveStore();
+    store.applySnapshot(snapshot);
+    const events = recorded(store);
+    store.applyChanges({ version: 150, stats: [], alerts: [alert({ alertId: 9, version: 149, alertVersion: 1 })], tiles: [] });
+    expect(events).toEqual(["alert 9 raised after none"]);
+    expect(store.version).toBe(150);
+  });
 });

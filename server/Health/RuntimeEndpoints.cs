@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RiskMap.Server.Auth;
+using RiskMap.Server.Live;
+
+namespace RiskMap.Server.Health;
+
+/// <summary>
+/// What <c>GET /api/admin/runtime</c> reports: this server process's memory, garbage collector and
+/// thread pool now, and how many live connections subscribe to something. For operators and the soak benchmark
+/// (bench/soak), which reads it every minute to see whether memory grows.
+/// </summary>
+public sealed record RuntimeFigures(
+    DateTimeOffset At, double UptimeSeconds, long WorkingSetBytes, long GcHeapBytes, long GcCommittedBytes, long GcFragmentedBytes,
+    long AllocatedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, double GcPauseTimePercentage,
+    int ThreadPoolThreads, long ThreadPoolPendingItems, int SubscribedConnections);
+
+public static class RuntimeEndpoints
+{
+    public static IEndpointRouteBuilder MapRuntimeEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Administrators only: it names no data, but says how loaded the server is.
+        app.MapGet("/api/admin/runtime", GetRuntime).WithTags("Admin").RequireAuthorization(AccessPolicies.Administer);
+        return app;
+    }
+
+    private static Ok<RuntimeFigures> GetRuntime(LiveSubscriptions subscriptions, TimeProvider time)
+    {
+        using var process = Process.GetCurrentProcess();
+        var gc = GC.GetGCMemoryInfo();
+        return TypedResults.Ok(new RuntimeFigures(
+            time.GetUtcNow(), (DateTime.Now - process.StartTime).TotalSeconds, process.WorkingSet64,
+            gc.HeapSizeBytes, gc.TotalCommittedBytes, gc.FragmentedBytes, GC.GetTotalAllocatedBytes(),
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), gc.PauseTimePercentage,
+            ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount, subscriptions.ConnectionCount));
+    }
+}
