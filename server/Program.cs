@@ -1,4 +1,5 @@
 using RiskMap.Server.Auth;
+using RiskMap.Server.Basemap;
 using RiskMap.Server.Cli;
 using RiskMap.Server.Database;
 using RiskMap.Server.Demo;
@@ -30,6 +31,7 @@ try
     builder.Services.AddIngest();                    // ingest API: batches, household changes, area events
     builder.Services.AddAccess();                    // users, roles, area scopes, bearer tokens, per-user rate limits
     builder.Services.AddRegions();                   // drawn-region figures, visit lists, saved watch regions
+    builder.Services.AddBasemap();                   // an optional local basemap folder (Basemap:Directory)
 
     var app = builder.Build();
     app.UseExceptionHandler();
@@ -47,6 +49,7 @@ try
     app.MapUnitEndpoints();                          // GET /api/units/{code}, /api/units?parent=
     app.MapHouseholdEndpoints();                     // GET /api/households/{id}
     app.MapTileEndpoints();                          // GET /tiles/{layer}.json, /tiles/{layer}/{z}/{x}/{y}
+    app.MapBasemapEndpoints();                       // GET /basemap/tiles.json, /basemap/{z}/{x}/{y}, when a deployment has one
     app.MapImportEndpoints();                        // POST /api/imports/households|boundaries, GET /api/imports/{id}[/rejects]
     app.MapExportEndpoints();                        // GET /api/exports/households.csv, audited
     app.MapLive();                                   // /hubs/risk, GET /api/alerts, POST /api/alerts/{id}/acknowledge|resolve

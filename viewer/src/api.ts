@@ -43,6 +43,13 @@ async function checked(url: string, response: Response): Promise<Response> {
 export const fetchTileJson = (layer: string): Promise<TileJson> =>
   getJson<TileJson>(`tiles/${encodeURIComponent(layer)}.json`);
 
+/** The deployment's own basemap (docs/api.md § Basemap), or null when it has none. */
+export async function fetchBasemap(): Promise<TileJson | null> {
+  const response = await fetch("basemap/tiles.json", { headers: { Accept: "application/json", ...authHeaders() } });
+  if (response.status === 404) return null;
+  return (await (await checked("basemap/tiles.json", response)).json()) as TileJson;
+}
+
 export const fetchUnit = (code: string, signal?: AbortSignal): Promise<Unit> =>
   getJson<Unit>(`api/units/${encodeURIComponent(code)}`, signal);
 

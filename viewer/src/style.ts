@@ -1,6 +1,6 @@
 // The whole map style from the server's TileJSON: a plain background (no basemap from the
 // internet), the RiskMap vector sources and the layers, bottom to top. Pure.
-import type { StyleSpecification, VectorSourceSpecification } from "maplibre-gl";
+import type { RasterLayerSpecification, RasterSourceSpecification, SourceSpecification, StyleSpecification, VectorSourceSpecification } from "maplibre-gl";
 import type { TileJson } from "./types";
 import { Themes, type Theme } from "./layers/palette";
 import { keyCountyOutlineLayer, selectedOutlineLayer, unitFillLayer, unitOutlineLayer } from "./layers/unitLayers";
@@ -27,13 +27,35 @@ export function vectorSource(tileJson: TileJson, origin: string, promoteCode: bo
   };
 }
 
-export function buildStyle(tileJsons: Record<SourceLayer, TileJson>, origin: string, theme: Theme = Themes.light): StyleSpecification {
-  const sources = Object.fromEntries(SourceLayers.map((l) => [l, vectorSource(tileJsons[l], origin, l !== "sites")]));
+export const BasemapLayerId = "basemap";
+
+/** A deployment's own raster basemap (Basemap:Directory on the server), drawn under everything RiskMap draws. */
+export function basemapSource(tileJson: TileJson, origin: string): RasterSourceSpecification {
+  return {
+    type: "raster",
+    tiles: absoluteTileUrls(tileJson.tiles, origin),
+    tileSize: 256,
+    minzoom: tileJson.minzoom,
+    maxzoom: tileJson.maxzoom,
+    ...(tileJson.attribution ? { attribution: tileJson.attribution } : {}),
+  };
+}
+
+function basemapLayers(basemap: TileJson | null): RasterLayerSpecification[] {
+  return basemap ? [{ id: BasemapLayerId, type: "raster", source: BasemapLayerId, paint: { "raster-opacity": 0.85 } }] : [];
+}
+
+export function buildStyle(
+  tileJsons: Record<SourceLayer, TileJson>, origin: string, theme: Theme = Themes.light, basemap: TileJson | null = null,
+): StyleSpecification {
+  const sources: Record<string, SourceSpecification> = Object.fromEntries(SourceLayers.map((l) => [l, vectorSource(tileJsons[l], origin, l !== "sites")]));
+  if (basemap) sources[BasemapLayerId] = basemapSource(basemap, origin);
   return {
     version: 8,
     sources,
     layers: [
       { id: "background", type: "background", paint: { "background-color": theme.background } },
+      ...basemapLayers(basemap),
       unitFillLayer("counties", theme),
       unitFillLayer("townships", theme),
       unitFillLayer("villages", theme),

@@ -7,6 +7,7 @@ export interface TileJson {
   minzoom: number;
   maxzoom: number;
   bounds?: [number, number, number, number];
+  attribution?: string | null;
 }
 
 export type Zone = "red" | "yellow" | "green";

@@ -27,4 +27,18 @@ describe("style", () => {
     expect(style.sources.villages).toMatchObject({ promoteId: "code" });
     expect(style.sources.sites).not.toHaveProperty("promoteId");
   });
+
+  it("draws a deployment's basemap from RiskMap's own server, under every risk layer, only when there is one", () => {
+    const tileJsons = Object.fromEntries(SourceLayers.map((l) => [l, tileJson(l)])) as never;
+    const basemap: TileJson = { tilejson: "3.0.0", name: "basemap", tiles: ["/basemap/{z}/{x}/{y}"], minzoom: 0, maxzoom: 12, attribution: "© 凉山州" };
+
+    const style = buildStyle(tileJsons, "http://o:2", undefined, basemap);
+
+    expect(style.sources.basemap).toEqual({
+      type: "raster", tiles: ["http://o:2/basemap/{z}/{x}/{y}"], tileSize: 256, minzoom: 0, maxzoom: 12, attribution: "© 凉山州",
+    });
+    expect(style.layers.map((l) => l.id).slice(0, 2)).toEqual(["background", "basemap"]);
+    expect(buildStyle(tileJsons, "http://o:2").layers.some((l) => l.type === "raster")).toBe(false);
+  });
 });
+

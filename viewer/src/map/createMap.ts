@@ -1,6 +1,6 @@
 // The MapLibre map on RiskMap's own tiles, fitted to the screen's scope.
 import maplibregl, { type LngLatBoundsLike, type Map as MapLibreMap, type PaddingOptions } from "maplibre-gl";
-import { fetchTileJson } from "../api";
+import { fetchBasemap, fetchTileJson } from "../api";
 import { authorizeRequest } from "../auth";
 import { buildStyle, SourceLayers, type SourceLayer } from "../style";
 import type { Theme } from "../layers/palette";
@@ -24,13 +24,16 @@ export interface MapOptions {
 }
 
 export async function createMap(container: HTMLElement, { theme, scopeBounds, padding, interactive }: MapOptions): Promise<RiskMap> {
-  const entries = await Promise.all(SourceLayers.map(async (l) => [l, await fetchTileJson(l)] as const));
+  const [entries, basemap] = await Promise.all([
+    Promise.all(SourceLayers.map(async (l) => [l, await fetchTileJson(l)] as const)),
+    fetchBasemap(),
+  ]);
   const tileJsons = Object.fromEntries(entries) as Record<SourceLayer, TileJson>;
   // The scope's extent, else the counties' TileJSON bounds (the extent of the units loaded).
   const bounds = (scopeBounds ?? tileJsons.counties.bounds) as LngLatBoundsLike | undefined;
   const map = new maplibregl.Map({
     container,
-    style: buildStyle(tileJsons, window.location.origin, theme),
+    style: buildStyle(tileJsons, window.location.origin, theme, basemap),
     bounds,
     fitBoundsOptions: { padding },
     attributionControl: false,
