@@ -59,7 +59,7 @@ export async function startDeskMap(ctx: ScreenContext, padding: PaddingOptions):
   const legend = new LegendControl(i18n);
   map.addControl(legend, "top-right");
   map.addControl(new HeatToggle(i18n, () => legend.legend, ctx.options.heat), "top-left");
-  map.addControl(new NoticeControl(i18n), "bottom-right");
+  map.addControl(new NoticeControl(i18n, riskMap.basemapAttribution), "bottom-right");
   attachLiveMap(riskMap, store, filter);
   return riskMap;
 }

@@ -26,7 +26,8 @@ internal sealed class ViewerScenario(TestDatabase db, TestServices services, Ris
     /// <param name="poorInNanping">How many of 南坪村's 20 households are at level II (more than 10: a red village and a scale alert).</param>
     /// <param name="width">The page's width in pixels.</param>
     /// <param name="height">The page's height in pixels.</param>
-    public static async Task<ViewerScenario> StartAsync(int poorInNanping, int width, int height)
+    /// <param name="settings">Server settings beside the browser tests' own.</param>
+    public static async Task<ViewerScenario> StartAsync(int poorInNanping, int width, int height, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
@@ -35,7 +36,7 @@ internal sealed class ViewerScenario(TestDatabase db, TestServices services, Ris
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, poorInNanping));
         // A fixed port, so a test can stop the server and start another where the page expects it.
         var port = ServerProcess.FreePort();
-        var server = ViewerServer.Create(db);
+        var server = ViewerServer.Create(db, settings);
         var scenario = new ViewerScenario(db, services, server, port, await BrowserSession.OpenAsync(width, height));
         Assert.Equal(scenario.Url, server.StartKestrel(port));
         scenario.Token = await server.IssueTokenAsync(Role.Administrator);

@@ -9,17 +9,27 @@ import { el, testId } from "../dom";
 export const DataAttribution =
   "Contains data from GeoNames (geonames.org) and the SimpleMaps World Cities Database, CC BY 4.0";
 
+/** What the map's data comes from: RiskMap's sources, then a deployment's own basemap's, when it has one. */
+export function attributionText(basemapAttribution: string | null | undefined): string {
+  return [DataAttribution, basemapAttribution?.trim()].filter(Boolean).join(" · ");
+}
+
 export class Notice {
   readonly element = el("div", "notice");
+  private readonly attribution = testId(el("div", "notice-attribution", DataAttribution), TestIds.attribution);
   private readonly stopListening: () => void;
 
-  constructor(i18n: I18n) {
+  constructor(i18n: I18n, basemapAttribution: string | null = null) {
     const schematic = testId(el("div", "notice-schematic"), TestIds.schematicNotice);
-    const attribution = testId(el("div", "notice-attribution", DataAttribution), TestIds.attribution);
-    this.element.append(schematic, attribution);
+    this.setBasemapAttribution(basemapAttribution);
+    this.element.append(schematic, this.attribution);
     const render = () => (schematic.textContent = i18n.t("schematicNotice"));
     render();
     this.stopListening = i18n.onChange(render);
+  }
+
+  setBasemapAttribution(basemapAttribution: string | null): void {
+    this.attribution.textContent = attributionText(basemapAttribution);
   }
 
   remove(): void {
@@ -31,10 +41,10 @@ export class Notice {
 export class NoticeControl implements IControl {
   private notice: Notice | null = null;
 
-  constructor(private readonly i18n: I18n) {}
+  constructor(private readonly i18n: I18n, private readonly basemapAttribution: string | null = null) {}
 
   onAdd(): HTMLElement {
-    this.notice = new Notice(this.i18n);
+    this.notice = new Notice(this.i18n, this.basemapAttribution);
     this.notice.element.classList.add("maplibregl-ctrl");
     return this.notice.element;
   }

@@ -11,6 +11,8 @@ export interface RiskMap {
   map: MapLibreMap;
   /** Each vector source's zoom range, for working out which tiles a change makes stale. */
   sources: SourceZooms[];
+  /** Whose basemap is drawn under the risk layers (null: none, or not said). */
+  basemapAttribution: string | null;
 }
 
 export interface MapOptions {
@@ -44,5 +46,5 @@ export async function createMap(container: HTMLElement, { theme, scopeBounds, pa
     maxZoom: 16,
   });
   const sources = SourceLayers.map((id) => ({ id, minzoom: tileJsons[id].minzoom, maxzoom: tileJsons[id].maxzoom }));
-  return { map, sources };
+  return { map, sources, basemapAttribution: basemap?.attribution ?? null };
 }

@@ -43,7 +43,8 @@ export async function startWall(ctx: ScreenContext): Promise<void> {
   const takeover = new AlertTakeover(store, i18n);
   mapArea.append(container, takeover.element);
   const strip = el("div", "wall-legend");
-  strip.append(new Legend(i18n).element, new Notice(i18n).element);
+  const notice = new Notice(i18n);
+  strip.append(new Legend(i18n).element, notice.element);
   mapFrame.append(mapArea, strip);
   root.append(header, mapFrame, panel, footer);
   document.body.prepend(root);
@@ -53,6 +54,7 @@ export async function startWall(ctx: ScreenContext): Promise<void> {
     theme: Themes.dark, scopeBounds: scope.bbox ?? null, padding: { top: 40, bottom: 40, left: 40, right: 40 }, interactive: false,
   });
   const map = riskMap.map;
+  notice.setBasemapAttribution(riskMap.basemapAttribution);
   ctx.readiness.attach(map);
   const places = attachLiveMap(riskMap, store);
 
