@@ -26,6 +26,10 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static async Task<BrowserSession> OpenAsync(int width, int height)
     {
+        // What a page shows waits on the server and PostgreSQL, which share two cores with the whole
+        // test run (and, on a developer machine, with everything else): a screen that gets there in
+        // 20 s passes; Playwright's default of 5 s failed drawn regions under a load average of 40.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await ViewerPage.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
