@@ -10,6 +10,7 @@ export const TestIds = {
   unitCard: "unit-card",
   unitCardName: "unit-card-name",
   unitCardClose: "unit-card-close",
+  unitCardTrend: "unit-card-trend",
   /** A child unit listed on the card (`data-code`): choosing it drills into it. */
   unitCardChild: "unit-card-child",
   /** The desk's breadcrumb; each step `breadcrumb-step` with `data-code` (a button above the last). */

@@ -31,6 +31,8 @@ export interface LevelCounts {
 
 export interface UnitFigures extends LevelCounts {
   shareThree: number;
+  /** households per risk type key (illness, disaster_flood, …), non-zero ones; null where withheld */
+  riskTypes?: Record<string, number | null>;
   assisted: number;
   assistanceCoverage: number;
   workGaps: WorkGaps;

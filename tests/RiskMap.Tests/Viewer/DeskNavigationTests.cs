@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using RiskMap.Tests.Infrastructure;
+using RiskMap.Tests.Live;
 
 namespace RiskMap.Tests.Viewer;
 
@@ -41,6 +42,35 @@ public sealed class DeskNavigationTests
             var (zoom, lat, lng) = await viewer.ViewAsync();
             return zoom >= 11 && Math.Abs(lat - 28.05) < 0.03 && Math.Abs(lng - 102.65) < 0.05;
         }, TimeSpan.FromSeconds(10), "the map over 南坪村");
+    }
+
+    [Fact]
+    public async Task A_villages_card_shows_how_its_share_at_level_II_moved_and_its_most_common_risk_types()
+    {
+        await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 4, 1280, 800);
+        var (page, viewer) = (scenario.Browser.Page, scenario.Viewer);
+        // Later, 12 of 南坪村's 20 households at level II, 6 of them ill and 3 of those also flooded.
+        await scenario.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12)
+            .Select((h, i) => i < 6 ? h with { RiskTypes = i < 3 ? ["illness", "disaster_flood"] : ["illness"] } : h).ToArray());
+        await scenario.OpenAsync("/#7/28.1/102.7");
+
+        await viewer.UnitSearch.FillAsync("南坪");
+        await Assertions.Expect(viewer.UnitSearchResults).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(viewer.UnitCardName).ToHaveTextAsync("南坪村");
+        var trend = page.Locator("[data-testid=unit-card-trend]");
+        await Assertions.Expect(trend).ToBeVisibleAsync();
+        await Assertions.Expect(trend).ToContainTextAsync("中警及以上占比趋势");
+        // From 20 % (a third of the way up the 48-unit box from 60 %) to 60 %, the top of the box.
+        Assert.Matches(@"^M0,32( H[\d.]+ V[\d.]+)* H260 V0$", await trend.Locator("path").GetAttributeAsync("d") ?? "");
+        var card = page.Locator("#card");
+        await Assertions.Expect(card).ToContainTextAsync("主要风险类型");
+        await Assertions.Expect(card).ToContainTextAsync("因病");
+        await Assertions.Expect(card).ToContainTextAsync("6 (30.0%)");
+        await Assertions.Expect(card).ToContainTextAsync("因灾(洪涝)");
+        await viewer.SaveScreenshotAsync("viewer-card-trend.png");
     }
 
     [Fact]

@@ -1,12 +1,13 @@
 // The side card for one unit: name, level, zone and figures from /api/units/{code}. Re-renders in
 // place when the language switches.
-import type { Unit } from "../types";
+import type { HistoryPoint, Unit } from "../types";
+import { fetchHistory } from "../api";
 import { TestIds } from "../testIds";
 import type { I18n } from "../i18n/i18n";
 import { LevelKeys, zoneKey } from "../i18n/names";
 import { zoneColor, KeyCountyOutline } from "../layers/palette";
 import { el, testId } from "../dom";
-import { unitCardMeta, unitCardRows } from "./unitCardRows";
+import { trendPath, unitCardMeta, unitCardRows, unitRiskRows } from "./unitCardRows";
 import { figureList } from "./figureList";
 
 type Shown = { kind: "loading"; name: string } | { kind: "error"; message: string } | { kind: "unit"; unit: Unit; children?: Unit[] } | null;
@@ -15,6 +16,8 @@ export class UnitCard {
   private onClose: (() => void) | null = null;
   private onChild: ((code: string) => void) | null = null;
   private shown: Shown = null;
+  /** The shown unit's statistics history, fetched once per unit shown. */
+  private history: { code: string; points: HistoryPoint[] | null; abort: AbortController } | null = null;
 
   constructor(private readonly element: HTMLElement, private readonly i18n: I18n) {
     i18n.onChange(() => this.render());
@@ -31,6 +34,21 @@ export class UnitCard {
 
   show(unit: Unit): void {
     this.set({ kind: "unit", unit });
+    if (this.history?.code !== unit.code) this.loadHistory(unit.code);
+  }
+
+  private loadHistory(code: string): void {
+    this.history?.abort.abort();
+    const history = { code, points: null as HistoryPoint[] | null, abort: new AbortController() };
+    this.history = history;
+    fetchHistory(code, history.abort.signal).then(
+      (points) => {
+        if (this.history !== history) return;
+        history.points = points;
+        if (this.shown?.kind === "unit" && this.shown.unit.code === code) this.render();
+      },
+      () => undefined, // no trend is shown; the figures stand on their own
+    );
   }
 
   /** The shown unit's children, as a list to drill into (ignored when another unit is shown by now). */
@@ -44,6 +62,8 @@ export class UnitCard {
   }
 
   hide(): void {
+    this.history?.abort.abort();
+    this.history = null;
     this.shown = null;
     this.element.hidden = true;
     this.element.replaceChildren();
@@ -77,6 +97,26 @@ export class UnitCard {
     this.element.hidden = false;
   }
 
+  /** A small step chart of the share at II or above since the history begins (none until it is loaded, or with one point). */
+  private trend(code: string): HTMLElement | null {
+    const points = this.history?.code === code ? this.history.points : null;
+    const d = points ? trendPath(points, 260, 48) : null;
+    if (!points || !d) return null;
+    const { t, dateTime } = this.i18n;
+    const svgNs = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(svgNs, "svg");
+    svg.setAttribute("viewBox", "0 0 260 48");
+    svg.setAttribute("class", "card-trend-chart");
+    svg.setAttribute("preserveAspectRatio", "none");
+    const path = document.createElementNS(svgNs, "path");
+    path.setAttribute("d", d);
+    svg.append(path);
+    const figure = testId(el("figure", "card-trend"), TestIds.unitCardTrend);
+    figure.append(el("figcaption", "card-trend-title", t("cardTrend")), svg,
+      el("p", "card-trend-range", t("cardTrendRange", { from: dateTime(points[0].validFrom), to: dateTime(points[points.length - 1].validFrom) })));
+    return figure;
+  }
+
   private unitBody(unit: Unit, children?: Unit[]): HTMLElement[] {
     const { t } = this.i18n;
     const header = el("header", "card-header");
@@ -92,8 +132,10 @@ export class UnitCard {
     }
     if (unit.scaleReturn) header.append(el("span", "card-scale", t("cardScaleReturn")));
 
-    const table = figureList(unitCardRows(unit, this.i18n));
+    const table = figureList([...unitCardRows(unit, this.i18n), ...unitRiskRows(unit, this.i18n)]);
     const parts: HTMLElement[] = [header, table];
+    const trend = this.trend(unit.code);
+    if (trend) parts.push(trend);
     if (unit.updatedAt) parts.push(el("p", "card-updated", t("cardUpdated", { time: this.i18n.dateTime(unit.updatedAt) })));
     if (children && children.length > 0) parts.push(this.childList(children));
     return parts;

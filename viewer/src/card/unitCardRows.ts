@@ -1,5 +1,6 @@
 // What the unit card lists, in order, as label/value pairs: pure, so it is tested without a DOM.
-import type { Unit, UnitFigures } from "../types";
+import type { HistoryPoint, Unit, UnitFigures } from "../types";
+import type { MessageKey } from "../i18n/messages";
 import type { I18n } from "../i18n/i18n";
 
 export interface CardRow {
@@ -42,4 +43,51 @@ export function figureRows(f: UnitFigures, i18n: I18n): CardRow[] {
     { key: "gapUnassisted", label: t("gapUnassisted"), value: count(f.workGaps.unassisted) },
     { key: "gapShouldExit", label: t("gapShouldExit"), value: count(f.workGaps.shouldExit) },
   ];
+}
+
+const RiskTypeKeys: Record<string, MessageKey> = {
+  illness: "riskIllness", disability: "riskDisability", education: "riskEducation",
+  disaster_flood: "riskDisasterFlood", disaster_geological: "riskDisasterGeological", disaster_drought: "riskDisasterDrought",
+  disaster_biological: "riskDisasterBiological", disaster_meteorological: "riskDisasterMeteorological",
+  disaster_earthquake: "riskDisasterEarthquake", disaster_other: "riskDisasterOther", accident: "riskAccident",
+  industry_failure: "riskIndustryFailure", unstable_employment: "riskUnstableEmployment", labour_shortage: "riskLabourShortage",
+  housing_safety: "riskHousingSafety", drinking_water: "riskDrinkingWater", other: "riskOther",
+};
+
+/**
+ * Why a unit's households are at risk: its most common risk types (at most `top`), most households
+ * first, each with its count and its share of the unit's households. Withheld counts (null) are left out.
+ */
+export function unitRiskRows(unit: Unit, i18n: I18n, top = 3): CardRow[] {
+  const { t, count, share } = i18n;
+  const households = unit.figures.households;
+  const known = Object.entries(unit.figures.riskTypes ?? {})
+    .filter((e): e is [string, number] => typeof e[1] === "number" && e[1] > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, top);
+  if (known.length === 0) return [];
+  return [
+    { label: t("cardRisks"), value: "", heading: true },
+    ...known.map(([type, n]) => ({
+      key: `risk:${type}`,
+      label: RiskTypeKeys[type] ? t(RiskTypeKeys[type]) : type,
+      value: households ? `${count(n)} (${share(n / households)})` : count(n),
+    })),
+  ];
+}
+
+/** An SVG path of the share at II or above over time, as steps (each value holds until the next), in a width × height box; null with under two points. */
+export function trendPath(points: HistoryPoint[], width: number, height: number): string | null {
+  const usable = points.filter((p) => typeof p.shareAtLeastTwo === "number" && !Number.isNaN(Date.parse(p.validFrom)));
+  if (usable.length < 2) return null;
+  const times = usable.map((p) => Date.parse(p.validFrom));
+  const t0 = Math.min(...times), t1 = Math.max(...times);
+  const top = Math.max(0.05, ...usable.map((p) => p.shareAtLeastTwo));
+  const x = (t: number) => (t1 === t0 ? 0 : ((t - t0) / (t1 - t0)) * width);
+  const y = (v: number) => height - (v / top) * height;
+  const fmt = (n: number) => Math.round(n * 10) / 10;
+  let d = `M${fmt(x(times[0]))},${fmt(y(usable[0].shareAtLeastTwo))}`;
+  for (let i = 1; i < usable.length; i++)
+    d += ` H${fmt(x(times[i]))} V${fmt(y(usable[i].shareAtLeastTwo))}`;
+  return d;
 }

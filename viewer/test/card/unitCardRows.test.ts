@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { unitCardMeta, unitCardRows } from "../../src/card/unitCardRows";
+import { trendPath, unitCardMeta, unitCardRows, unitRiskRows } from "../../src/card/unitCardRows";
 import type { Unit } from "../../src/types";
 import { I18n } from "../../src/i18n/i18n";
 
@@ -33,5 +33,34 @@ describe("unitCardRows", () => {
     expect(unitCardMeta(village, "村")).toBe("村 · 特口甲谷村村民委员会 · 513431244211");
     expect(unitCardMeta({ ...unit, officialName: "新城镇" }, "乡镇")).toBe("乡镇 · 513431100000");
     expect(unitCardMeta(unit, "乡镇")).toBe("乡镇 · 513431100000");
+  });
+});
+
+
+describe("unitRiskRows", () => {
+  it("names the unit's three most common risk types, most households first, with their share", () => {
+    const withRisks: Unit = {
+      ...unit,
+      figures: { ...unit.figures, households: 200, riskTypes: { illness: 30, disaster_flood: 50, education: 10, accident: 5, disability: null } },
+    };
+    const rows = unitRiskRows(withRisks, new I18n("zh"));
+    expect(rows.map((r) => [r.label, r.value])).toEqual([
+      ["主要风险类型", ""], ["因灾(洪涝)", "50 (25.0%)"], ["因病", "30 (15.0%)"], ["因学", "10 (5.0%)"],
+    ]);
+    expect(unitRiskRows({ ...unit, figures: { ...unit.figures, riskTypes: {} } }, new I18n("en"))).toEqual([]);
+  });
+});
+
+describe("trendPath", () => {
+  const point = (validFrom: string, shareAtLeastTwo: number) =>
+    ({ validFrom, shareAtLeastTwo, households: 10, monitored: 0, level1: 0, level2: 0, level3: 0, zone: "green", scaleReturn: false }) as const;
+
+  it("steps through the share over time, the highest share at the top of the box", () => {
+    const d = trendPath([point("2026-11-22T00:00:00Z", 0.1), point("2026-11-22T01:00:00Z", 0.5), point("2026-11-22T02:00:00Z", 0.25)], 100, 50);
+    expect(d).toBe("M0,40 H50 V0 H100 V25");
+  });
+
+  it("draws nothing from a single point", () => {
+    expect(trendPath([point("2026-11-22T00:00:00Z", 0.1)], 100, 50)).toBeNull();
   });
 });
