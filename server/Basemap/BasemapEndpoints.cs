@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using RiskMap.Server.Auth;
+using RiskMap.Server.Tiles;
 
 namespace RiskMap.Server.Basemap;
 
@@ -27,7 +28,7 @@ public static class BasemapEndpoints
     {
         var o = options.Value;
         if (Folder(o) is null) return NotConfigured(o);
-        var tiles = $"{request.Scheme}://{request.Host}{request.PathBase}/basemap/{{z}}/{{x}}/{{y}}";
+        var tiles = $"{TileEndpoints.BaseUrl(request)}/basemap/{{z}}/{{x}}/{{y}}";
         return TypedResults.Ok(new BasemapTileJson("3.0.0", "basemap", [tiles], o.MinZoom, o.MaxZoom, o.Attribution));
     }
 
@@ -35,9 +36,9 @@ public static class BasemapEndpoints
     {
         var o = options.Value;
         if (Folder(o) is not { } folder) return NotConfigured(o);
-        if (z < 0 || z > 22 || x < 0 || y < 0 || x >= 1 << z || y >= 1 << z)
+        if (!TileKey.IsValid(z, x, y))
             return TypedResults.Problem(title: "Invalid tile coordinates", statusCode: StatusCodes.Status400BadRequest,
-                detail: $"z must be 0–22 and x, y 0–{(1 << Math.Clamp(z, 0, 22)) - 1}; got {z}/{x}/{y}.");
+                detail: $"{z}/{x}/{y} is not a tile: z must be 0–{TileKey.MaxZoom} and x, y 0 to 2^z − 1.");
         // z, x and y are integers, so the path stays inside the folder.
         var path = Path.Combine(folder, z.ToString(), x.ToString(), $"{y}.{o.Format}");
         if (z < o.MinZoom || z > o.MaxZoom || !File.Exists(path)) return TypedResults.NotFound();

@@ -44,5 +44,6 @@ public static class TileEndpoints
         TypedResults.Problem(title: "Unknown tile layer", statusCode: StatusCodes.Status404NotFound,
             detail: $"There is no layer '{layer}'. Layers: {string.Join(", ", TileLayers.All.Select(l => l.Name))}.");
 
-    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    /// <summary>The server's own address as the client reached it, for the tile URLs a TileJSON lists.</summary>
+    internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }
