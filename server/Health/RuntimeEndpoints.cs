@@ -3,17 +3,20 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RiskMap.Server.Auth;
 using RiskMap.Server.Live;
 
+using RiskMap.Server.Tiles;
+
 namespace RiskMap.Server.Health;
 
 /// <summary>
 /// What <c>GET /api/admin/runtime</c> reports: this server process's memory, garbage collector and
-/// thread pool now, and how many live connections subscribe to something. For operators and the soak benchmark
+/// thread pool now, how many live connections subscribe to something, and the tile cache and warmer. For operators and the soak benchmark
 /// (bench/soak), which reads it every minute to see whether memory grows.
 /// </summary>
 public sealed record RuntimeFigures(
     DateTimeOffset At, double UptimeSeconds, long WorkingSetBytes, long GcHeapBytes, long GcCommittedBytes, long GcFragmentedBytes,
     long AllocatedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, double GcPauseTimePercentage,
-    int ThreadPoolThreads, long ThreadPoolPendingItems, int SubscribedConnections);
+    int ThreadPoolThreads, long ThreadPoolPendingItems, int SubscribedConnections,
+    int CachedTiles, long CachedTileBytes, long WarmedTiles, int TilesWaitingToWarm, bool TileWarmerIdle);
 
 public static class RuntimeEndpoints
 {
@@ -24,7 +27,7 @@ public static class RuntimeEndpoints
         return app;
     }
 
-    private static Ok<RuntimeFigures> GetRuntime(LiveSubscriptions subscriptions, TimeProvider time)
+    private static Ok<RuntimeFigures> GetRuntime(LiveSubscriptions subscriptions, TileCache tiles, TileWarmer warmer, TimeProvider time)
     {
         using var process = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
@@ -32,6 +35,7 @@ public static class RuntimeEndpoints
             time.GetUtcNow(), (DateTime.Now - process.StartTime).TotalSeconds, process.WorkingSet64,
             gc.HeapSizeBytes, gc.TotalCommittedBytes, gc.FragmentedBytes, GC.GetTotalAllocatedBytes(),
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), gc.PauseTimePercentage,
-            ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount, subscriptions.ConnectionCount));
+            ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount, subscriptions.ConnectionCount,
+            tiles.Count, tiles.Bytes, warmer.Warmed, warmer.Pending, warmer.IsIdle));
     }
 }

@@ -45,6 +45,9 @@ public sealed class CachedTile
     /// <summary>Tick of the last read, for least-recently-used eviction.</summary>
     internal long LastUsed;
 
+    /// <summary>Whether a client was ever sent this tile (or a 304 for it); a warmed tile nobody asked for is not.</summary>
+    internal bool Served;
+
     public static CachedTile From(byte[] mvt)
     {
         if (mvt.Length == 0) return new CachedTile([], 0, "");

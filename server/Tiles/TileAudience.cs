@@ -13,6 +13,11 @@ public readonly record struct TileAudience(long First, long Last, int MinimumCou
     /// <summary>Everything, nothing withheld (tests of the tile SQL, tools on the server itself).</summary>
     public static readonly TileAudience Everyone = new(0, 999_999_999_999, 1, true);
 
-    public static TileAudience For(Caller caller, PrivacyOptions privacy) =>
-        new(caller.Scope.First, caller.Scope.Last, caller.SeesHouseholds ? 1 : privacy.MinimumCount, caller.SeesHouseholds);
+    public static TileAudience For(Caller caller, PrivacyOptions privacy) => For(caller.Scope, caller.Role, privacy);
+
+    public static TileAudience For(AreaScope scope, Role role, PrivacyOptions privacy) =>
+        new(scope.First, scope.Last, role.SeesHouseholds() ? 1 : privacy.MinimumCount, role.SeesHouseholds());
+
+    /// <summary>The unit at the top of the audience's area (its first code); null for the whole country.</summary>
+    public long? Root => First == 0 ? null : First;
 }

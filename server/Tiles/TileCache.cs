@@ -47,8 +47,8 @@ public sealed class TileCache(IOptions<TileOptions> options)
         }
     }
 
-    /// <summary>Removes every cached tile the predicate selects; returns their keys.</summary>
-    public IReadOnlyList<TileKey> Evict(Func<TileKey, bool> select)
+    /// <summary>Removes every cached tile the predicate selects; returns their keys, and adds those a client was served to <paramref name="served"/>.</summary>
+    public IReadOnlyList<TileKey> Evict(Func<TileKey, bool> select, List<TileKey>? served = null)
     {
         lock (_write)
         {
@@ -59,6 +59,7 @@ public sealed class TileCache(IOptions<TileOptions> options)
                 {
                     _bytes -= tile.Cost;
                     evicted.Add(key);
+                    if (tile.Served) served?.Add(key);
                 }
             return evicted;
         }

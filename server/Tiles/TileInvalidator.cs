@@ -21,7 +21,7 @@ public sealed record TilesInvalidated(IReadOnlyList<TileKey> Tiles, IReadOnlyLis
 /// publishes what it evicted on <see cref="Changes"/> for the live-update pipeline. Call it after
 /// the transaction that changed the data has committed.
 /// </summary>
-public sealed class TileInvalidator(TileCache cache, TileQueries queries, IOptions<TileOptions> options)
+public sealed class TileInvalidator(TileCache cache, TileQueries queries, TileWarmer warmer, IOptions<TileOptions> options)
 {
     private readonly Channel<TilesInvalidated> _changes = Channel.CreateBounded<TilesInvalidated>(
         new BoundedChannelOptions(options.Value.ChangeFeedCapacity) { FullMode = BoundedChannelFullMode.DropOldest });
@@ -72,11 +72,14 @@ public sealed class TileInvalidator(TileCache cache, TileQueries queries, IOptio
     private TilesInvalidated Publish(IReadOnlyList<ChangedArea> areas)
     {
         var byLayer = areas.ToLookup(a => a.Layer, a => a.Box);
+        var served = new List<TileKey>();
         var evicted = cache.Evict(key =>
         {
             var tile = key.Bounds(_margin);
             return byLayer[key.Layer].Any(box => box.Intersects(tile));
-        });
+        }, served);
+        // Tiles in use stay warm; a warmed tile nobody looked at waits until it is asked for.
+        warmer.Rewarm(served);
         var change = new TilesInvalidated(evicted, areas);
         _changes.Writer.TryWrite(change);
         return change;

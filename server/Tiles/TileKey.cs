@@ -26,6 +26,19 @@ public readonly record struct TileKey(string Layer, int Z, int X, int Y, TileAud
         return new GeoBox(Lon((X - margin) / n), Lat((Y + 1 + margin) / n), Lon((X + 1 + margin) / n), Lat((Y - margin) / n));
     }
 
+    /// <summary>The tiles of zoom <paramref name="z"/> that meet <paramref name="box"/>: columns and rows, inclusive.</summary>
+    public static (int X0, int X1, int Y0, int Y1) Covering(GeoBox box, int z)
+    {
+        var n = 1 << z;
+        int Column(double lon) => Math.Clamp((int)Math.Floor((lon + 180.0) / 360.0 * n), 0, n - 1);
+        int Row(double lat)
+        {
+            var phi = Math.Clamp(lat, -85.0511287798066, 85.0511287798066) * Math.PI / 180.0;
+            return Math.Clamp((int)Math.Floor((1 - Math.Log(Math.Tan(phi) + 1 / Math.Cos(phi)) / Math.PI) / 2 * n), 0, n - 1);
+        }
+        return (Column(box.West), Column(box.East), Row(box.North), Row(box.South));
+    }
+
     public override string ToString() => $"{Layer}/{Z}/{X}/{Y}";
 
     private static double Lon(double fx) => Math.Clamp(fx, 0, 1) * 360.0 - 180.0;

@@ -35,6 +35,16 @@ public sealed class TileOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int ChangeFeedCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// Deepest zoom pre-generated (warmed) for every account's audience at start, and generated again
+    /// after a change evicts a tile someone was served; −1 turns warming off.
+    /// </summary>
+    [Range(-1, 12)]
+    public int WarmMaxZoom { get; set; } = 10;
+
+    /// <summary>How long after a change an evicted tile is generated again by the warmer: viewers told of the change refetch first.</summary>
+    public TimeSpan WarmAfterChange { get; set; } = TimeSpan.FromSeconds(2);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if ((HeatCellSize & (HeatCellSize - 1)) != 0)

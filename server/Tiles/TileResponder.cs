@@ -15,7 +15,7 @@ namespace RiskMap.Server.Tiles;
 /// <c>X-Cache: hit</c> or <c>miss</c> (a miss was not in the cache at the first look: it waited for a
 /// query, its own or a concurrent one, or rarely found the tile just stored; misses are never undercounted).
 /// </summary>
-public sealed class TileResponder(TileCache cache, TileGenerator generator, IOptions<TileOptions> options, IOptions<PrivacyOptions> privacy)
+public sealed class TileResponder(TileCache cache, TileGenerator generator, TileWarmer warmer, IOptions<TileOptions> options, IOptions<PrivacyOptions> privacy)
 {
     public const string CacheHeader = "X-Cache";
 
@@ -53,6 +53,8 @@ public sealed class TileResponder(TileCache cache, TileGenerator generator, IOpt
     private async Task GenerateAsync(HttpContext http, TileLayer layer, TileKey key)
     {
         var ct = http.RequestAborted;
+        // An audience first met (an account made after the start) gets its low zooms warmed.
+        warmer.Notice(key.Audience!.Value);
         CachedTile tile;
         try { tile = await generator.GetAsync(layer, key, ct); }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
@@ -66,6 +68,7 @@ public sealed class TileResponder(TileCache cache, TileGenerator generator, IOpt
 
     private static Task Write(HttpContext http, CachedTile tile, bool hit)
     {
+        if (!tile.Served) tile.Served = true;
         var response = http.Response;
         var headers = response.Headers;
         headers.CacheControl = CacheControl;

@@ -2,7 +2,7 @@ namespace RiskMap.Server.Tiles;
 
 public static class TileSetup
 {
-    /// <summary>Tile options (validated at start), the byte-bounded cache, the tile SQL, single-flight generation and the invalidator.</summary>
+    /// <summary>Tile options (validated at start), the byte-bounded cache, the tile SQL, single-flight generation, the invalidator and the warmer.</summary>
     public static WebApplicationBuilder AddTiles(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<TileOptions>()
@@ -13,6 +13,8 @@ public static class TileSetup
         builder.Services.AddSingleton<TileQueries>();
         builder.Services.AddSingleton<TileGenerator>();
         builder.Services.AddSingleton<TileInvalidator>();
+        builder.Services.AddSingleton<TileWarmer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TileWarmer>());
         return builder;
     }
 }

@@ -23,6 +23,8 @@ public sealed class RiskMapFactory(string connectionString, IReadOnlyDictionary<
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:RiskMap", connectionString);
+        // Tests see what their own requests do to the cache; a test of warming turns it back on.
+        builder.UseSetting("Tiles:WarmMaxZoom", "-1");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.UseEnvironment("Testing");
