@@ -26,8 +26,10 @@ public sealed class TileQueries(NpgsqlDataSource db, IOptions<TileOptions> optio
             TileSource.Labels => ("label_tile", [TileLayer.DeepestLabelLevel(z), first, last]),
             TileSource.Sites => ("site_tile", [first, last, k]),
             TileSource.Heat when z >= _options.HeatPointsFromZoom && audience.HouseholdPoints => ("heat_point_tile", [first, last]),
-            // Without household access, cells at every zoom, and none smaller than k households.
-            TileSource.Heat => ("heat_cell_tile", [_options.HeatCellSize, Math.Max(_options.HeatMinHouseholdsPerCell, k), first, last]),
+            // Without household access, cells at every zoom, and none smaller than k households; at low
+            // zooms summed from the per-village zoom-14 cells, deeper from the households themselves.
+            TileSource.Heat => (HeatFromGrid(z) ? "heat_grid_tile" : "heat_cell_tile",
+                [_options.HeatCellSize, Math.Max(_options.HeatMinHouseholdsPerCell, k), first, last]),
             _ => throw new ArgumentOutOfRangeException(nameof(layer)),
         };
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -41,6 +43,12 @@ public sealed class TileQueries(NpgsqlDataSource db, IOptions<TileOptions> optio
         ct.ThrowIfCancellationRequested();
         return await cmd.ExecuteScalarAsync(ct) as byte[] ?? [];
     }
+
+    /// <summary>Zoom of the kept heat grid (heat_cell): its cells are zoom-14 tiles.</summary>
+    public const int HeatGridZoom = 14;
+
+    /// <summary>Whether a heat tile at zoom <paramref name="z"/> is made from the kept grid: when each of its cells is a whole block of grid cells.</summary>
+    public bool HeatFromGrid(int z) => z + int.Log2(Extent / _options.HeatCellSize) <= HeatGridZoom;
 
     /// <summary>The area holding data: everywhere (<paramref name="root"/> null) or the extent of one unit; null when there is none.</summary>
     public async Task<GeoBox?> DataBoundsAsync(long? root, CancellationToken ct)

@@ -23,9 +23,9 @@ public sealed class TileCancellationTests
         var queries = world.Factory.Services.GetRequiredService<TileQueries>();
         await using var blocker = await LockHouseholdsAsync(world);
         using var cts = new CancellationTokenSource();
-        var (x, y) = TileAt(102.05, 27.55, 5);
+        var (x, y) = TileAt(102.05, 27.55, 10);
 
-        var tile = queries.TileAsync(TileLayers.Find("risk-heat")!, 5, x, y, TileAudience.Everyone, cts.Token);
+        var tile = queries.TileAsync(TileLayers.Find("risk-heat")!, 10, x, y, TileAudience.Everyone, cts.Token);
         Assert.True(await WaitForAsync(world, waiting: true), "the tile query never waited in PostgreSQL");
         cts.Cancel();
 
@@ -41,9 +41,9 @@ public sealed class TileCancellationTests
         await using var world = await CreateAsync();
         await world.AddLiangshanAsync();
         await using var blocker = await LockHouseholdsAsync(world);
-        var (x, y) = TileAt(102.05, 27.55, 5);
+        var (x, y) = TileAt(102.05, 27.55, 10);
 
-        var request = world.GetAsync("risk-heat", 5, x, y);
+        var request = world.GetAsync("risk-heat", 10, x, y);
         Assert.True(await WaitForAsync(world, waiting: true), "the tile query never waited in PostgreSQL");
         await world.Db.ExecuteAsync($"SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND {HeatQuery} AND pid <> pg_backend_pid()");
         using var response = await request;

@@ -60,15 +60,16 @@ public sealed class TileContentTests
         for (var i = 0; i < 400; i++)
             await world.AddHouseholdAsync($"r{i}", i % 2 == 0 ? VillageA : VillageB,
                 102.0 + random.NextDouble() * 0.2, 27.5 + random.NextDouble() * 0.1, 0.1f + (float)random.NextDouble(), 2);
-        var (x, y) = TileAt(102.1, 27.55, 9);
+        // Zoom 10: the first zoom whose cells are made from the households themselves (below it, from heat_cell).
+        var (x, y) = TileAt(102.1, 27.55, 10);
 
-        var layer = await world.LayerAsync("risk-heat", 9, x, y);
+        var layer = await world.LayerAsync("risk-heat", 10, x, y);
 
         // The reference: PostGIS's own projection into the tile (ST_Transform, ST_AsMVTGeom), cells of 128 units, at least 3 households.
         var expected = await world.Db.ScalarAsync<string>("""
             SELECT string_agg(cx || ',' || cy || ':' || n, ' ' ORDER BY cx, cy)
               FROM (SELECT floor(ST_X(g) / 128)::int AS cx, floor(ST_Y(g) / 128)::int AS cy, count(*) AS n
-                      FROM (SELECT ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(9, $1, $2), 4096, 0, true) AS g FROM household) p
+                      FROM (SELECT ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(10, $1, $2), 4096, 0, true) AS g FROM household) p
                      WHERE g IS NOT NULL GROUP BY 1, 2 HAVING count(*) >= 3) c
             """, x, y);
         var served = string.Join(' ', layer.Features
