@@ -149,12 +149,21 @@ public sealed class TileWarmer(
             Warmed - before, _maxZoom, audience.Root?.ToString() ?? "all", time.GetElapsedTime(started).TotalSeconds, failed);
     }
 
+    /// <summary>
+    /// Tiles warmed beyond the edge of the data at every zoom: a screen centred anywhere in the area shows
+    /// up to half its width past the edge, and a 1920 px screen is under four 512 px tiles wide. Those
+    /// tiles are empty or nearly so, and cheap.
+    /// </summary>
+    public const int Margin = 2;
+
     /// <summary>The tile keys warming covers for one audience, lowest zoom first.</summary>
     public static IEnumerable<TileKey> Keys(GeoBox box, TileAudience audience, int maxZoom)
     {
         for (var z = 0; z <= maxZoom; z++)
         {
             var (x0, x1, y0, y1) = TileKey.Covering(box, z);
+            var last = (1 << z) - 1;
+            (x0, x1, y0, y1) = (Math.Max(0, x0 - Margin), Math.Min(last, x1 + Margin), Math.Max(0, y0 - Margin), Math.Min(last, y1 + Margin));
             foreach (var layer in TileLayers.All)
             {
                 if (z < layer.MinZoom || z > layer.MaxZoom) continue;

@@ -64,6 +64,13 @@ public sealed class TileWarmerTests
         var (fx, fy) = TileAt(104.55, 28.55, 9);
         using var far = await world.GetAsync("townships", 9, fx, fy);
         Assert.Equal(["hit"], far.Headers.GetValues(TileResponder.CacheHeader));
+        // Past the edge of the data (the prefecture ends at 105.5° E), as far as a screen centred inside it reaches.
+        var (ex, ey) = TileAt(105.49, 28, 10);
+        using var beyond = await world.GetAsync("counties", 10, ex + TileWarmer.Margin, ey);
+        Assert.Equal(HttpStatusCode.NoContent, beyond.StatusCode);
+        Assert.Equal(["hit"], beyond.Headers.GetValues(TileResponder.CacheHeader));
+        using var further = await world.GetAsync("counties", 10, ex + TileWarmer.Margin + 1, ey);
+        Assert.Equal(["miss"], further.Headers.GetValues(TileResponder.CacheHeader));
     }
 
     [Fact]
