@@ -224,6 +224,7 @@ public sealed class TileOptionsTests
     [Theory]
     [InlineData("HeatCellSize", "100")]
     [InlineData("MaxFeaturesPerTile", "0")]
+    [InlineData("WarmMaxZoom", "13")]
     public async Task Start_WithAnInvalidTileOption_StopsNamingTheKey(string key, string value)
     {
         await using var db = await Infrastructure.TestPostgis.CreateDatabaseAsync();
