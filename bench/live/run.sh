@@ -53,15 +53,16 @@ fi
 if [[ " $PARTS " == *" fanout "* ]]; then
   TOWNSHIP=$(psql_ "SELECT subject_id FROM region_stats s JOIN admin_unit u ON u.code = s.subject_id WHERE s.subject_kind = 'unit' AND u.level = 4 ORDER BY s.households DESC LIMIT 1")
   psql_ "SELECT household_id, income_per_capita FROM household WHERE village_code BETWEEN $TOWNSHIP AND $TOWNSHIP + 999 ORDER BY random() LIMIT 2000" >"$OUT/fanout-ids.csv"
-  FIRST=0
+  FIRST=0; RUN=0
   for PROCS in ${FANOUT_PROCS:-4}; do
+    RUN=$((RUN + 1))
     echo "== fan-out: $CONNECTIONS connections in $PROCS client processes on township $TOWNSHIP, 2 changes/s, ${SECONDS_} s (load: $(cut -d' ' -f1-3 /proc/loadavg))"
     FROM=$(($(wc -l <"$OUT/server.log") + 1))
     node bench/live/node/fanout.mjs --base "$BASE" --connections "$CONNECTIONS" --township "$TOWNSHIP" \
-      --ids "$OUT/fanout-ids.csv" --rate 2 --seconds "$SECONDS_" --procs "$PROCS" --first "$FIRST" | tee "$OUT/fanout-p$PROCS.json"
+      --ids "$OUT/fanout-ids.csv" --rate 2 --seconds "$SECONDS_" --procs "$PROCS" --first "$FIRST" | tee "$OUT/fanout-$RUN-p$PROCS.json"
     FIRST=$((FIRST + 2 * SECONDS_))
     echo "-- the server's share (relay log), load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-    node bench/live/node/relaylog.mjs "$OUT/server.log" "$FROM" | tee "$OUT/fanout-p$PROCS-server.json"
+    node bench/live/node/relaylog.mjs "$OUT/server.log" "$FROM" | tee "$OUT/fanout-$RUN-p$PROCS-server.json"
   done
 fi
 
