@@ -26,15 +26,28 @@ public static class BroadcastBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var port = args.Length > 1 && args[0] == "--port" ? int.Parse(args[1]) : 8094;
+        var port = int.Parse(Option(args, "--port") ?? "8094");
+        var inline = args.Contains("--inline");
+        var buffer = Option(args, "--buffer") is { } b ? long.Parse(b) : (long?)null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // --inline: Kestrel runs socket and pipe continuations on the I/O thread instead of its
+        // queue (documented as unsafe when application code blocks).
+        if (inline) builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<BenchConnections>();
         var app = builder.Build();
         app.UseWebSockets();
-        app.MapHub<BenchHub>("/hubs/bench");
+        // --buffer N: SignalR's per-connection pipe thresholds (64 KB by default) on both sides.
+        app.MapHub<BenchHub>("/hubs/bench", o =>
+        {
+            if (buffer is not { } size) return;
+            o.TransportMaxBufferSize = size;
+            o.ApplicationMaxBufferSize = size;
+        });
+        // The host's processor time so far, so a client can split a run's cost between server and clients.
+        app.MapGet("/cpu", () => Results.Ok(new { cpuMs = Environment.CpuUsage.TotalTime.TotalMilliseconds }));
         app.Map("/ws", async (HttpContext http, BenchConnections connections) =>
         {
             if (!http.WebSockets.IsWebSocketRequest) return Results.BadRequest();
@@ -69,10 +82,13 @@ public static class BroadcastBench
             }
             return Results.Ok(new { kind, count, perFrame = k, hubConnections = connections.HubIds.Count, sockets = connections.Sockets.Count, elapsedMs = clock.ElapsedMilliseconds });
         });
-        Console.WriteLine($"broadcast bench host on http://127.0.0.1:{port} (Ctrl-C stops it)");
+        Console.WriteLine($"broadcast bench host on http://127.0.0.1:{port}{(inline ? ", inline scheduling" : "")}{(buffer is { } n ? $", SignalR buffers {n} bytes" : "")} (Ctrl-C stops it)");
         await app.RunAsync();
         return 0;
     }
+
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
     private static Task SendRawAsync<T>(BenchConnections connections, T message)
     {

@@ -20,6 +20,6 @@ static int Usage()
     Console.Error.WriteLine("       … -- regions [--scale 0.4] [--runs 9] [--shapes 3]");
     Console.Error.WriteLine("       … -- calibration [scale]");
     Console.Error.WriteLine("       … -- firstscreen [--runs 5] [--port 8097]   (bench/viewer/run.sh: the viewer's first screen on the demo data)");
-    Console.Error.WriteLine("       … -- broadcast [--port 8094]   (the host bench/live/run.sh compares SignalR with raw WebSockets on)");
+    Console.Error.WriteLine("       … -- broadcast [--port 8094] [--inline] [--buffer BYTES]   (the host bench/live/run.sh compares SignalR with raw WebSockets on)");
     return 2;
 }

@@ -9,8 +9,10 @@
 #     frame (the contract before frames), same host process, same run.
 # Env: RATE (10000), BATCH (500), DURATION (60 s), CONNECTIONS (5000), MESSAGES (100), RUNS (3), PARTS ("ingest fanout throughput"),
 #      PORT (8093, the server), BROADCAST_PORT (8094, the throughput host), PER_FRAME (2: a village's and its
-#      township's figures, the fan-out's tick), MODES ("ws,signalr,ws-unit,signalr-unit"), SERVER_DLL (another
-#      build of the server to run, e.g. a copy of an earlier one: same database, same clients).
+#      township's figures, the fan-out's tick), FANOUT_PROCS (4: client processes for the fan-out's connections; a
+#      list such as "1 4" runs the fan-out once with each, in that order, on the same server), MODES ("ws,signalr,ws-unit,signalr-unit"), SERVER_DLL (another
+#      build of the server to run, e.g. a copy of an earlier one: same database, same clients), BROADCAST_HOSTS
+#      ("default"; e.g. "default inline buffer": throughput host variants, every mode on each, alternating).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -29,7 +31,9 @@ dotnet build bench/RiskMap.Bench/RiskMap.Bench.csproj -c Release -nologo -v q >/
 DLL=${SERVER_DLL:-$ROOT/server/bin/Release/net10.0/RiskMap.Server.dll}
 BASE=http://127.0.0.1:$PORT
 # Rate limits out of the way: the benchmark is one token doing the work of a whole province.
+# The relay's debug lines time the server's share of each change's delivery (relaylog.mjs).
 (cd server && exec env Logging__LogLevel__Default=Warning dotnet "$DLL" --urls "$BASE" --Demo:Enabled=true \
+   --Logging:LogLevel:RiskMap.Server.Live.LiveRelay=Debug \
    --Demo:Feed:Enabled=false --RateLimits:PermitsPerSecond=10000000 --RateLimits:Burst=10000000) >"$OUT/server.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 600); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.5; done
@@ -49,16 +53,32 @@ fi
 if [[ " $PARTS " == *" fanout "* ]]; then
   TOWNSHIP=$(psql_ "SELECT subject_id FROM region_stats s JOIN admin_unit u ON u.code = s.subject_id WHERE s.subject_kind = 'unit' AND u.level = 4 ORDER BY s.households DESC LIMIT 1")
   psql_ "SELECT household_id, income_per_capita FROM household WHERE village_code BETWEEN $TOWNSHIP AND $TOWNSHIP + 999 ORDER BY random() LIMIT 2000" >"$OUT/fanout-ids.csv"
-  echo "== fan-out: $CONNECTIONS connections on township $TOWNSHIP, 2 changes/s, ${SECONDS_} s"
-  node bench/live/node/fanout.mjs --base "$BASE" --connections "$CONNECTIONS" --township "$TOWNSHIP" \
-    --ids "$OUT/fanout-ids.csv" --rate 2 --seconds "$SECONDS_" | tee "$OUT/fanout.json"
+  FIRST=0; RUN=0
+  for PROCS in ${FANOUT_PROCS:-4}; do
+    RUN=$((RUN + 1))
+    echo "== fan-out: $CONNECTIONS connections in $PROCS client processes on township $TOWNSHIP, 2 changes/s, ${SECONDS_} s (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+    FROM=$(($(wc -l <"$OUT/server.log") + 1))
+    node bench/live/node/fanout.mjs --base "$BASE" --connections "$CONNECTIONS" --township "$TOWNSHIP" \
+      --ids "$OUT/fanout-ids.csv" --rate 2 --seconds "$SECONDS_" --procs "$PROCS" --first "$FIRST" | tee "$OUT/fanout-$RUN-p$PROCS.json"
+    FIRST=$((FIRST + 2 * SECONDS_))
+    echo "-- the server's share (relay log), load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    node bench/live/node/relaylog.mjs "$OUT/server.log" "$FROM" | tee "$OUT/fanout-$RUN-p$PROCS-server.json"
+  done
 fi
 
 if [[ " $PARTS " == *" throughput "* ]]; then
-  dotnet bench/RiskMap.Bench/bin/Release/net10.0/RiskMap.Bench.dll broadcast --port "$BROADCAST_PORT" >"$OUT/broadcast.log" 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$BROADCAST_PORT/broadcast/none?count=0" -X POST && break; sleep 0.5; done
-  echo "== throughput: SignalR vs raw WebSocket, $CONNECTIONS connections × $MESSAGES units' figures, ${PER_FRAME:-2} a frame, $RUNS runs each"
+  # One host process per variant, on BROADCAST_PORT, BROADCAST_PORT + 1, …: default; inline (Kestrel's
+  # UnsafePreferInlineScheduling); buffer (SignalR's pipe thresholds at 1 MB instead of 64 KB).
+  HOSTS=(); P=$BROADCAST_PORT
+  for V in ${BROADCAST_HOSTS:-default}; do
+    case $V in default) FLAGS=();; inline) FLAGS=(--inline);; buffer) FLAGS=(--buffer 1048576);; *) echo "unknown host variant $V" >&2; exit 2;; esac
+    dotnet bench/RiskMap.Bench/bin/Release/net10.0/RiskMap.Bench.dll broadcast --port "$P" "${FLAGS[@]}" >"$OUT/broadcast-$V.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$P/broadcast/none?count=0" -X POST && break; sleep 0.5; done
+    HOSTS+=("$V=http://127.0.0.1:$P"); P=$((P + 1))
+  done
+  echo "== throughput: SignalR vs raw WebSocket, $CONNECTIONS connections × $MESSAGES units' figures, ${PER_FRAME:-2} a frame, $RUNS runs each, hosts ${BROADCAST_HOSTS:-default} (load: $(cut -d' ' -f1-3 /proc/loadavg))"
   node bench/live/node/throughput.mjs --base "http://127.0.0.1:$BROADCAST_PORT" --connections "$CONNECTIONS" --messages "$MESSAGES" --runs "$RUNS" \
-    --per-frame "${PER_FRAME:-2}" --modes "${MODES:-ws,signalr,ws-unit,signalr-unit}" | tee "$OUT/throughput.json"
+    --per-frame "${PER_FRAME:-2}" --modes "${MODES:-ws,signalr,ws-unit,signalr-unit}" --hosts "$(IFS=,; echo "${HOSTS[*]}")" | tee "$OUT/throughput.json"
+  echo "-- load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
