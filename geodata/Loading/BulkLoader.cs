@@ -68,9 +68,9 @@ public static partial class BulkLoader
         }
         Stage("units");
         var sites = await CopySitesAsync(conn, set, ct);
-        var households = await CopyHouseholdsAsync(conn, set, ct);
+        var households = await CopyHouseholdsFrozenAsync(conn, tx, set, ct);
         Stage("households");
-        var measures = await CopyMeasuresAsync(conn, set, ct);
+        var measures = await CopyMeasuresAsync(conn, tx, set, ct);
         Stage("assistance measures");
 
         foreach (var statement in restore) await ExecuteAsync(conn, tx, statement, ct);
