@@ -15,8 +15,8 @@ public static partial class BulkLoader
     /// COPY FREEZE of each partition's households straight into that partition (PostgreSQL 15
     /// refuses FREEZE on a partitioned table). Valid because the load truncated them in this
     /// transaction. The rows are written frozen and their pages marked all-visible, so the scans
-    /// that follow in the load (index builds, foreign-key validation) skip per-row visibility
-    /// checks, and nothing has to set hint bits on (rewrite) every page after the commit. Like the
+    /// that follow in the load (index builds, foreign-key validation) find every row's visibility
+    /// settled, and nothing has to set hint bits on (rewrite) every page after the commit. Like the
     /// TRUNCATE before it, this is not MVCC-safe for a transaction whose snapshot predates the
     /// load; the TRUNCATE's exclusive lock keeps everyone else out until the commit. A COPY into a
     /// partition fires none of household's statement triggers, so their work is done here.

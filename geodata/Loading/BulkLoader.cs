@@ -39,7 +39,7 @@ public static partial class BulkLoader
         // Each index is built partition by partition (16 of at most a few hundred thousand rows);
         // a parallel worker is a fresh backend that loads PostGIS first, and on two shared cores
         // the workers cost more than they saved: the three B-tree builds took 2.8 s with the
-        // default two workers and 0.7 s with none (1 M households, same run).
+        // default two workers and 0.7 s with none (1 M households, one run each).
         await ExecuteAsync(conn, tx, "SET LOCAL max_parallel_maintenance_workers = 0", ct);
         // Children reference parents, so empty them first; no CASCADE: a table added later that
         // references these must be handled here on purpose, not emptied silently.
