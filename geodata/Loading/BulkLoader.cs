@@ -78,7 +78,13 @@ public static partial class BulkLoader
         var measures = await CopyMeasuresAsync(conn, tx, set, ct);
         Stage("assistance measures");
 
+        // Adding a foreign key checks each partition of the referencing table with an anti-join
+        // against the whole referenced table. PostgreSQL 15 has no right anti-join, so a hash
+        // anti-join hashes all the households once per measures partition: 2.9 s for 1 M
+        // households, against 0.85 s with hash joins off for these statements (one run each).
+        await ExecuteAsync(conn, tx, "SET LOCAL enable_hashjoin = off", ct);
         foreach (var statement in restore) await ExecuteAsync(conn, tx, statement, ct);
+        await ExecuteAsync(conn, tx, "SET LOCAL enable_hashjoin TO DEFAULT", ct);
         Stage("indexes and foreign keys");
         await tx.CommitAsync(ct);
         Stage("commit");
