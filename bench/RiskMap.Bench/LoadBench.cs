@@ -28,6 +28,11 @@ public static class LoadBench
         var plain = new List<double>();
         var riskmap = new List<double>();
         var total = new List<double>();
+        var plainCpu = new List<double>();
+        var riskmapCpu = new List<double>();
+        var self = System.Diagnostics.Process.GetCurrentProcess();
+        TimeSpan Cpu() { self.Refresh(); return cluster.ServerCpu() + self.TotalProcessorTime; }
+        TimeSpan ClientCpu() { self.Refresh(); return self.TotalProcessorTime; }
         for (var run = 1; run <= runs; run++)
         {
             // baseline: units and sites in place, indexes and foreign keys live, one COPY of the households
@@ -36,28 +41,37 @@ public static class LoadBench
             await using (var conn = await baseDb.OpenConnectionAsync())
             await using (var tx = await conn.BeginTransactionAsync())
             {
+                var cpu = Cpu();
                 clock.Restart();
                 await BulkLoader.CopyHouseholdsAsync(conn, set, CancellationToken.None);
                 await tx.CommitAsync();
                 plain.Add(set.HouseholdCount / clock.Elapsed.TotalSeconds);
+                plainCpu.Add((Cpu() - cpu).TotalSeconds);
             }
             await baseDb.DisposeAsync();
 
             // RiskMap's loader: the whole dataset; households counted with the index and key rebuild
             var db = await cluster.CreateAsync($"load_{run}");
+            var before = Cpu();
+            var clientBefore = ClientCpu();
             var summary = await BulkLoader.LoadAsync(db, set, CancellationToken.None);
+            riskmapCpu.Add((Cpu() - before).TotalSeconds);
+            var clientCpu = (ClientCpu() - clientBefore).TotalSeconds;
             var householdTime = summary.Stages.Where(s => s.Stage is "households" or "indexes and foreign keys" or "commit").Sum(s => s.Elapsed.TotalSeconds);
             riskmap.Add(set.HouseholdCount / householdTime);
             total.Add(summary.Elapsed.TotalSeconds);
             await db.DisposeAsync();
-            Console.WriteLine($"run {run}: plain COPY {plain[^1]:N0} rows/s, loader {riskmap[^1]:N0} rows/s (whole load {total[^1]:0.0} s: {string.Join(", ", summary.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalSeconds:0.0}"))})");
+            Console.WriteLine($"run {run}: plain COPY {plain[^1]:N0} rows/s, loader {riskmap[^1]:N0} rows/s (whole load {total[^1]:0.0} s: {string.Join(", ", summary.Stages.Select(s => $"{s.Stage} {s.Elapsed.TotalSeconds:0.0}"))}); " +
+                $"CPU (database + this process): plain COPY {plainCpu[^1]:0.0} s, whole load {riskmapCpu[^1]:0.0} s (this process {clientCpu:0.0} s); load average {LoadAverage()}");
         }
         Console.WriteLine();
-        Console.WriteLine("| households | generation (s) | plain COPY, indexed table (rows/s) | bulk loader, indexes after (rows/s) | ratio | whole load (s) |");
-        Console.WriteLine("|---|---|---|---|---|---|");
-        Console.WriteLine($"| {set.HouseholdCount:N0} | {generation.TotalSeconds:0.0} | {Median(plain):N0} | {Median(riskmap):N0} | {Median(riskmap) / Median(plain):0.00} | {Median(total):0.0} |");
+        Console.WriteLine("| households | generation (s) | plain COPY, indexed table (rows/s) | bulk loader, indexes after (rows/s) | ratio | whole load (s) | CPU: plain COPY / whole load (s) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| {set.HouseholdCount:N0} | {generation.TotalSeconds:0.0} | {Median(plain):N0} | {Median(riskmap):N0} | {Median(riskmap) / Median(plain):0.00} | {Median(total):0.0} | {Median(plainCpu):0.0} / {Median(riskmapCpu):0.0} |");
         return 0;
     }
+
+    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static double Median(List<double> values)
     {

@@ -184,6 +184,14 @@ public sealed class ManagedPostgres : IAsyncDisposable
         var command = new List<string> { "setsid" };
         if (Posix.IsRoot) command.AddRange(["unshare", "--user", "--map-user=1000", "--map-group=1000", "--"]);
         command.AddRange([binaries.Postgres, "-D", data, "-c", $"port={port}", "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="]);
+        // Minimal WAL: a table emptied or created in a transaction (the bulk loader TRUNCATEs
+        // first) and the indexes built in it write no WAL; their files are fsynced at commit
+        // instead. Still crash-safe, old data or new (PostgreSQL 13+); what is lost is streaming
+        // replication and point-in-time recovery, which a local managed cluster does not offer.
+        // An external database keeps its own settings. Given here rather than in ServerSettings
+        // so clusters initialised before get it too, and because the two must agree: a server
+        // with wal_level = minimal and max_wal_senders > 0 refuses to start.
+        command.AddRange(["-c", "wal_level=minimal", "-c", "max_wal_senders=0"]);
         // The shell only redirects and then execs, so the pid we get is the server's own and the
         // server writes its log straight to the file, whether or not we live on.
         var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };

@@ -34,6 +34,34 @@ public sealed class BulkLoaderTests
     }
 
     [Fact]
+    public async Task LoadAsync_ListsTheHouseholdsOutsideTheirVillage_ForRegionQueries()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        // Every 40th household half a degree east: outside its village (the generator puts none there).
+        var set = Dechang.Value with
+        {
+            Counties = Dechang.Value.Counties.Select(c => c with
+            {
+                Households = c.Households.Select((h, i) => i % 40 == 0 ? h with { Lon = h.Lon + 0.5 } : h).ToList(),
+            }).ToList(),
+        };
+        await BulkLoader.LoadAsync(db.DataSource, set, CancellationToken.None);
+
+        // The loader COPYs into partitions, past household's statement trigger; the list must still be whole.
+        var outside = await db.ScalarAsync<long>("""
+            SELECT count(*) FROM household h LEFT JOIN admin_unit v ON v.code = h.village_code
+             WHERE NOT coalesce(ST_Covers(v.geom, h.geom), false)
+            """);
+        Assert.True(outside >= set.HouseholdCount / 40, $"only {outside} households outside their village");
+        Assert.Equal(outside, await db.ScalarAsync<long>("""
+            SELECT count(*) FROM household_outside_village o
+              JOIN household h USING (county_code, household_id)
+             WHERE o.village_code = h.village_code AND ST_Equals(o.geom, h.geom)
+            """));
+        Assert.Equal(outside, await db.ScalarAsync<long>("SELECT count(*) FROM household_outside_village"));
+    }
+
+    [Fact]
     public async Task LoadedVillages_AreNamedByTheirPlace_AndKeepTheirOfficialName()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();

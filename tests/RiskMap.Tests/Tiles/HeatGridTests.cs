@@ -1,3 +1,9 @@
+using RiskMap.Geodata.Divisions;
+using RiskMap.Geodata.Domain;
+using RiskMap.Geodata.Generation;
+using RiskMap.Geodata.Loading;
+using RiskMap.Server.Households;
+using RiskMap.Tests.Infrastructure;
 using static RiskMap.Tests.Tiles.TileWorld;
 
 namespace RiskMap.Tests.Tiles;
@@ -19,6 +25,23 @@ public sealed class HeatGridTests
         SELECT coalesce(string_agg(village_code || '/' || cx || '/' || cy || ':' || households || ':' || weight_milli, ' ' ORDER BY village_code, cx, cy), '')
           FROM heat_cell
         """;
+
+    [Fact]
+    public async Task HeatCells_AfterABulkLoadAndTheRiskRebuild_EqualAFreshSumOverTheHouseholds()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        // 德昌县 at a tenth of real size; the loader COPYs into the partitions, past household's statement triggers.
+        var set = ScenarioGenerator.Generate(DivisionCatalog.Load(), new ScenarioOptions { Root = new UnitCode(513424000000), Scale = 0.1, Seed = 5 });
+        await BulkLoader.LoadAsync(db.DataSource, set, CancellationToken.None);
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM heat_cell")); // nothing is scored before the rebuild
+
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero)));
+        await services.Get<RiskRebuild>().RunAsync(CancellationToken.None);
+
+        var fresh = await db.ScalarAsync<string>(FreshSums);
+        Assert.True(await db.ScalarAsync<long>("SELECT count(*) FROM heat_cell") > 10, fresh);
+        Assert.Equal(fresh, await db.ScalarAsync<string>(KeptSums));
+    }
 
     [Theory]
     [InlineData(5)]
