@@ -32,6 +32,9 @@ public sealed class TileCache(IOptions<TileOptions> options)
         return true;
     }
 
+    /// <summary>Whether the tile is cached, without counting as a use (least-recently-used order stays as it is).</summary>
+    public bool Contains(TileKey key) => _tiles.ContainsKey(key);
+
     /// <summary>Stores a tile unless an eviction happened since <paramref name="epoch"/>; trims to the byte budget.</summary>
     public bool TryStore(TileKey key, CachedTile tile, long epoch)
     {

@@ -176,7 +176,8 @@ public sealed class TileWarmer(
 
     private async Task<bool> WarmAsync(TileKey key, CancellationToken stop)
     {
-        if (cache.TryGet(key, out _)) return true;
+        // A look that is not a use: warming must not make every warmed tile the most recently used.
+        if (cache.Contains(key)) return true;
         try
         {
             await generator.GetAsync(TileLayers.Find(key.Layer)!, key, stop);
