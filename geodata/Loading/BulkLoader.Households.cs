@@ -28,6 +28,8 @@ public static partial class BulkLoader
         foreach (var partition in set.Counties.GroupBy(c => partitions[c.County.Value]))
             rows += await CopyHouseholdsAsync(conn, partition.Key, partition.SelectMany(c => c.Households), freeze: true, ct);
         // What household's statement trigger does after a COPY into the parent (migration 0017).
+        // The heat grid's insert trigger (migration 0016) has nothing to add: loaded rows carry no
+        // risk score yet; the risk rebuild's UPDATE through the parent fills heat_cell.
         await ExecuteAsync(conn, tx, "SELECT household_outside_village_refill()", ct);
         return rows;
     }
