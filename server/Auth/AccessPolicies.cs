@@ -25,14 +25,17 @@ public static class AccessPolicies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.FallbackPolicy = new AuthorizationPolicyBuilder(BearerAuthentication.SchemeName).RequireAuthenticatedUser().Build();
-        options.AddPolicy(View, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser());
-        options.AddPolicy(SeeHouseholds, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireRole(Roles.PlannerKey, Roles.DataOfficerKey, Roles.AdministratorKey));
-        options.AddPolicy(Plan, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireRole(Roles.PlannerKey, Roles.AdministratorKey));
-        options.AddPolicy(Ingest, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireRole(Roles.DataOfficerKey, Roles.AdministratorKey));
-        options.AddPolicy(ActOnAlerts, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser()
-            .RequireAssertion(c => Caller.From(c.User)?.Kind == TokenKind.Session));
-        options.AddPolicy(Administer, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireRole(Roles.AdministratorKey));
+        // No policy names the scheme: the bearer scheme is the only one and the default, so the
+        // authentication middleware has signed the request in already. A policy naming it would make
+        // the authorization middleware authenticate again and copy the user into a new principal on
+        // every request. Challenges and forbids still go to it.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(View, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(SeeHouseholds, p => p.RequireRole(Roles.PlannerKey, Roles.DataOfficerKey, Roles.AdministratorKey));
+        options.AddPolicy(Plan, p => p.RequireRole(Roles.PlannerKey, Roles.AdministratorKey));
+        options.AddPolicy(Ingest, p => p.RequireRole(Roles.DataOfficerKey, Roles.AdministratorKey));
+        options.AddPolicy(ActOnAlerts, p => p.RequireAuthenticatedUser().RequireAssertion(c => Caller.From(c.User)?.Kind == TokenKind.Session));
+        options.AddPolicy(Administer, p => p.RequireRole(Roles.AdministratorKey));
     }
 
     /// <summary>What a refused policy needed, for the 403's detail.</summary>

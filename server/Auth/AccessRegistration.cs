@@ -61,6 +61,9 @@ public static class AccessRegistration
     }
 }
 
+/// <summary>Whose bucket a request draws on: its token's (ids start at 1), or its address's when it has no token.</summary>
+internal readonly record struct RatePartition(long TokenId, System.Net.IPAddress? Address);
+
 /// <summary>
 /// Per-user limits: a token bucket per token (per client address for requests without one), and a
 /// fixed window per address on sign-in. A refused request is a 429 problem with Retry-After.
@@ -70,9 +73,10 @@ internal sealed class RateLimits(IOptions<RateLimitOptions> options, IProblemDet
     public void Configure(RateLimiterOptions limiter)
     {
         var o = options.Value;
-        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, RatePartition>(http =>
         {
-            var partition = Caller.From(http.User) is { } caller ? $"token:{caller.TokenId}" : $"address:{http.Connection.RemoteIpAddress}";
+            // A value, not a string made per request: the token, or the address of a request without one.
+            var partition = Caller.From(http.User) is { } caller ? new RatePartition(caller.TokenId, null) : new RatePartition(0, http.Connection.RemoteIpAddress);
             return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = o.Burst,

@@ -1,4 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Server.Database;
@@ -16,13 +20,41 @@ public sealed record IssuedToken(long TokenId, string Token, string Kind, DateTi
 public enum TokenRefusal { None, Malformed, Unknown, Expired, Revoked, AccountDisabled }
 
 /// <summary>
+/// A token's check: its caller and the principal the bearer scheme signs requests in with (built
+/// once per check and shared by the requests the check is cached for: nothing may change it), or why
+/// it was refused.
+/// </summary>
+public readonly record struct TokenCheck(Caller? Caller, ClaimsPrincipal? Principal, TokenRefusal Refusal)
+{
+    public static TokenCheck Refused(TokenRefusal refusal) => new(null, null, refusal);
+}
+
+/// <summary>
 /// Issued bearer tokens in access_token: issue, check (with a short cache, so a map loading a
 /// hundred tiles asks the database once), revoke, list.
 /// </summary>
 public sealed class AccessTokens(NpgsqlDataSource db, IOptions<AuthOptions> options, TimeProvider time)
 {
     private const int CacheLimit = 50_000;
-    private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset CheckedUntil)> _checked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<TokenDigest, CheckedToken> _checked = new();
+
+    private sealed record CheckedToken(TokenCheck Check, DateTimeOffset CheckedUntil)
+    {
+        public Caller Caller => Check.Caller!;
+    }
+
+    /// <summary>A token's SHA-256 as a value: the cache's key, computed without allocating (the server keeps no token it was shown).</summary>
+    private readonly record struct TokenDigest(UInt128 High, UInt128 Low)
+    {
+        public static TokenDigest Of(string token)
+        {
+            Span<byte> text = stackalloc byte[64];
+            Span<byte> hash = stackalloc byte[32];
+            // LooksValid has held: 46 ASCII characters.
+            SHA256.HashData(text[..Encoding.ASCII.GetBytes(token, text)], hash);
+            return new TokenDigest(MemoryMarshal.Read<UInt128>(hash), MemoryMarshal.Read<UInt128>(hash[16..]));
+        }
+    }
 
     /// <summary>Issues a token for an account; <paramref name="lifetime"/> defaults to the kind's (Auth:SessionLifetime, DeviceTokenLifetime).</summary>
     public async Task<IssuedToken> IssueAsync(long userId, TokenKind kind, string label, TimeSpan? lifetime, string createdBy, CancellationToken ct)
@@ -42,33 +74,40 @@ public sealed class AccessTokens(NpgsqlDataSource db, IOptions<AuthOptions> opti
         return new IssuedToken(id, token, KindKey(kind), expires);
     }
 
-    /// <summary>The caller a token stands for, or why it is refused.</summary>
-    public async Task<(Caller? Caller, TokenRefusal Refusal)> CheckAsync(string token, CancellationToken ct)
+    /// <summary>
+    /// The caller a token stands for, or why it is refused. A check is kept for Auth:TokenCacheDuration
+    /// (never past the token's expiry), so a map loading a hundred tiles asks the database once; a
+    /// kept check is answered without allocating.
+    /// </summary>
+    public ValueTask<TokenCheck> CheckAsync(string token, CancellationToken ct)
     {
-        if (!TokenText.LooksValid(token)) return (null, TokenRefusal.Malformed);
+        if (!TokenText.LooksValid(token)) return ValueTask.FromResult(TokenCheck.Refused(TokenRefusal.Malformed));
         var now = time.GetUtcNow();
-        var hash = TokenText.Hash(token);
-        // Keyed by the hash: the server keeps no token it was shown.
-        var key = Convert.ToBase64String(hash);
-        if (_checked.TryGetValue(key, out var hit) && hit.CheckedUntil > now && hit.Caller.ExpiresAt > now) return (hit.Caller, TokenRefusal.None);
+        var key = TokenDigest.Of(token);
+        if (_checked.TryGetValue(key, out var hit) && hit.CheckedUntil > now && hit.Caller.ExpiresAt > now) return ValueTask.FromResult(hit.Check);
+        return new ValueTask<TokenCheck>(LookUpAsync(token, key, now, ct));
+    }
 
+    private async Task<TokenCheck> LookUpAsync(string token, TokenDigest key, DateTimeOffset now, CancellationToken ct)
+    {
         await using var cmd = db.CreateCommand(SqlFile.Load("Auth.token_by_hash"));
-        cmd.Parameters.Add(new() { Value = hash });
+        cmd.Parameters.Add(new() { Value = TokenText.Hash(token) });
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) return (null, TokenRefusal.Unknown);
+        if (!await r.ReadAsync(ct)) return TokenCheck.Refused(TokenRefusal.Unknown);
         var expires = r.GetFieldValue<DateTimeOffset>(2);
-        if (!r.IsDBNull(3)) return (null, TokenRefusal.Revoked);
-        if (!r.IsDBNull(9)) return (null, TokenRefusal.AccountDisabled);
-        if (expires <= now) return (null, TokenRefusal.Expired);
+        if (!r.IsDBNull(3)) return TokenCheck.Refused(TokenRefusal.Revoked);
+        if (!r.IsDBNull(9)) return TokenCheck.Refused(TokenRefusal.AccountDisabled);
+        if (expires <= now) return TokenCheck.Refused(TokenRefusal.Expired);
         var kind = r.GetString(1) == "device" ? TokenKind.Device : TokenKind.Session;
         Roles.TryParse(r.GetString(7), out var role);
         // A wall screen's token is view only, whoever it was issued to.
         if (kind == TokenKind.Device) role = Role.Leader;
         var caller = new Caller(r.GetInt64(4), r.GetString(5), r.GetString(6), role, AreaScope.FromStored(r.IsDBNull(8) ? null : r.GetInt64(8)),
             r.GetInt64(0), kind, expires);
+        var check = new TokenCheck(caller, caller.ToPrincipal(BearerAuthentication.SchemeName), TokenRefusal.None);
         if (_checked.Count >= CacheLimit) _checked.Clear();
-        _checked[key] = (caller, now + options.Value.TokenCacheDuration);
-        return (caller, TokenRefusal.None);
+        _checked[key] = new CheckedToken(check, now + options.Value.TokenCacheDuration);
+        return check;
     }
 
     /// <summary>Revokes one token; false when it was revoked already or does not exist.</summary>

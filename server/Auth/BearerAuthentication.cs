@@ -19,15 +19,15 @@ public sealed class BearerAuthentication(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (TokenOf(Request) is not { } token) return AuthenticateResult.NoResult();
-        var (caller, refusal) = await tokens.CheckAsync(token, Context.RequestAborted);
-        if (caller is null)
+        var check = await tokens.CheckAsync(token, Context.RequestAborted);
+        if (check is not { Caller: { } caller, Principal: { } principal })
         {
-            Context.Items[RefusalItem] = refusal;
-            return AuthenticateResult.Fail($"token refused: {refusal}");
+            Context.Items[RefusalItem] = check.Refusal;
+            return AuthenticateResult.Fail($"token refused: {check.Refusal}");
         }
         // ExpiresUtc lets SignalR close a hub connection when its token expires.
         var properties = new AuthenticationProperties { ExpiresUtc = caller.ExpiresAt };
-        return AuthenticateResult.Success(new AuthenticationTicket(caller.ToPrincipal(SchemeName), properties, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, properties, SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
