@@ -16,7 +16,7 @@ public sealed record RuntimeFigures(
     DateTimeOffset At, double UptimeSeconds, long WorkingSetBytes, long GcHeapBytes, long GcCommittedBytes, long GcFragmentedBytes,
     long AllocatedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, double GcPauseTimePercentage,
     int ThreadPoolThreads, long ThreadPoolPendingItems, int SubscribedConnections,
-    int CachedTiles, long CachedTileBytes, long WarmedTiles, int TilesWaitingToWarm, bool TileWarmerIdle);
+    int CachedTiles, long CachedTileBytes, long WarmedTiles, int TilesWaitingToWarm, bool TileWarmerIdle, int TileQueriesPeak);
 
 public static class RuntimeEndpoints
 {
@@ -27,7 +27,7 @@ public static class RuntimeEndpoints
         return app;
     }
 
-    private static Ok<RuntimeFigures> GetRuntime(LiveSubscriptions subscriptions, TileCache tiles, TileWarmer warmer, TimeProvider time)
+    private static Ok<RuntimeFigures> GetRuntime(LiveSubscriptions subscriptions, TileCache tiles, TileWarmer warmer, TileGenerator generator, TimeProvider time)
     {
         using var process = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
@@ -36,6 +36,6 @@ public static class RuntimeEndpoints
             gc.HeapSizeBytes, gc.TotalCommittedBytes, gc.FragmentedBytes, GC.GetTotalAllocatedBytes(),
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), gc.PauseTimePercentage,
             ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount, subscriptions.ConnectionCount,
-            tiles.Count, tiles.Bytes, warmer.Warmed, warmer.Pending, warmer.IsIdle));
+            tiles.Count, tiles.Bytes, warmer.Warmed, warmer.Pending, warmer.IsIdle, generator.PeakConcurrentQueries));
     }
 }

@@ -52,6 +52,48 @@ public sealed class TileGeneratorTests
         Assert.False((await staying).IsEmpty);
     }
 
+    [Fact]
+    public async Task MoreMissesThanQuerySlots_RunTwoQueriesAtATime_AndTheRestWaitTheirTurn()
+    {
+        await using var world = await CreateAsync(new Dictionary<string, string?> { ["Tiles:MaxConcurrentQueries"] = "2" });
+        await world.AddLiangshanAsync();
+        var generator = world.Factory.Services.GetRequiredService<TileGenerator>();
+        var layer = TileLayers.Find("villages")!;
+        var (x, y) = TileAt(102.1, 27.55, 11);
+        var keys = Enumerable.Range(0, 5).Select(i => new TileKey("villages", 11, x + i % 3, y + i / 3)).ToArray();
+
+        Task<CachedTile>[] tiles;
+        await using (var blocker = await LockUnitsAsync(world))
+        {
+            tiles = keys.Select(k => generator.GetAsync(layer, k, CancellationToken.None)).ToArray();
+            // Two queries reach the database and wait there on the lock; the other three wait for a slot.
+            Assert.Equal(2, await EventuallyAsync(() => WaitingOnLockAsync(world), n => n >= 2));
+            await Task.Delay(500);
+            Assert.Equal(2, await WaitingOnLockAsync(world));
+            Assert.All(tiles, t => Assert.False(t.IsCompleted));
+        }
+
+        var done = await Task.WhenAll(tiles);
+        Assert.Equal(2, generator.PeakConcurrentQueries);
+        // Each waited its turn and got its own tile, the same bytes a fresh query gives.
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var fresh = await world.Factory.Services.GetRequiredService<TileQueries>().TileAsync(layer, keys[i].Z, keys[i].X, keys[i].Y, TileAudience.Everyone, CancellationToken.None);
+            Assert.Equal(fresh, done[i].Plain());
+        }
+    }
+
+    private static async Task<long> WaitingOnLockAsync(TileWorld world) =>
+        await world.Db.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE '%ST_AsMVT%'");
+
+    private static async Task<long> EventuallyAsync(Func<Task<long>> read, Func<long, bool> enough)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        long value;
+        while (!enough(value = await read()) && DateTime.UtcNow < deadline) await Task.Delay(50);
+        return value;
+    }
+
     private static async Task<NpgsqlTransaction> LockUnitsAsync(TileWorld world)
     {
         var conn = await world.Db.DataSource.OpenConnectionAsync();
