@@ -36,6 +36,7 @@ try
     var app = builder.Build();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseTileHitLane();                            // cached tiles ahead of routing, same access checks (TileHitLane)
     await app.MigrateDatabaseAsync();                // numbered .sql migrations before any request
     await app.LoadPolicyLinesAsync();                // monitoring and dibao lines per province and year
     await app.LoadDemoDataAsync();                   // generate and load 凉山州 into an empty database

@@ -65,5 +65,10 @@ public static class TileLayers
 
     private static readonly Dictionary<string, TileLayer> ByName = All.ToDictionary(l => l.Name, StringComparer.Ordinal);
 
+    private static readonly Dictionary<string, TileLayer>.AlternateLookup<ReadOnlySpan<char>> BySpan = ByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static TileLayer? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The layer named by a part of a path, without making a string of it.</summary>
+    public static TileLayer? Find(ReadOnlySpan<char> name) => BySpan.TryGetValue(name, out var layer) ? layer : null;
 }

@@ -66,7 +66,8 @@ public sealed class TileResponder(TileCache cache, TileGenerator generator, Tile
         await Write(http, tile, hit: false);
     }
 
-    private static Task Write(HttpContext http, CachedTile tile, bool hit)
+    /// <summary>A tile's answer: 204 when empty, 304 when the client has it, else the bytes (gzip when accepted).</summary>
+    internal static Task Write(HttpContext http, CachedTile tile, bool hit)
     {
         if (!tile.Served) tile.Served = true;
         var response = http.Response;

@@ -17,4 +17,16 @@ public static class TileSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TileWarmer>());
         return builder;
     }
+
+    /// <summary>
+    /// Cached tiles answered ahead of routing and the access middlewares, with the same token check,
+    /// rate limit and rules (<see cref="TileHitLane"/>); every other request passes through. Then
+    /// routing, so the lane runs before it.
+    /// </summary>
+    public static WebApplication UseTileHitLane(this WebApplication app)
+    {
+        app.UseMiddleware<TileHitLane>();
+        app.UseRouting();
+        return app;
+    }
 }

@@ -106,6 +106,52 @@ public sealed class AccessTileTests
         Assert.False(withoutToken.Headers.Contains("X-Cache"));
     }
 
+    [Fact]
+    public async Task CachedTiles_DrawOnTheCallersRateLimit_LikeEveryOtherRequest()
+    {
+        await using var world = await StartAsync(new Dictionary<string, string?> { ["RateLimits:PermitsPerSecond"] = "1", ["RateLimits:Burst"] = "5" });
+        using var busy = await world.ClientAsync(Role.Leader, "513431");
+        using var other = await world.ClientAsync(Role.Leader, "513431");
+        var (x, y) = TileWorld.TileAt(102.6, 28.05, 10);
+        var path = $"/tiles/villages/10/{x}/{y}";
+        // Another account of the same audience puts the tile in the cache: every request of `busy` is a hit.
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(path)).StatusCode);
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 8; i++) answers.Add(await busy.GetAsync(path));
+
+        Assert.Equal(5, answers.Count(a => a.StatusCode == HttpStatusCode.OK));
+        Assert.All(answers.Take(5), a => Assert.Equal(["hit"], a.Headers.GetValues("X-Cache")));
+        await AccessApiTests.AssertProblemAsync(answers[5], HttpStatusCode.TooManyRequests, "a sixth cached tile within the burst");
+        Assert.NotNull(answers[5].Headers.RetryAfter?.Delta);
+        Assert.False(answers[5].Headers.Contains("X-Cache"));
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(path)).StatusCode);
+        foreach (var a in answers) a.Dispose();
+    }
+
+    [Fact]
+    public async Task ACachedTile_IsRefusedOnceItsTokenIsRevoked()
+    {
+        await using var world = await StartAsync();
+        using var admin = await world.ClientAsync(Role.Administrator, "all");
+        await admin.PostAsJsonAsync("/api/admin/users", new { username = "zhaojue-wall", role = "leader", scope = "513431" });
+        var issued = (await (await admin.PostAsJsonAsync("/api/admin/tokens", new { username = "zhaojue-wall", kind = "device", label = "昭觉县指挥中心" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+        using var wall = world.Client((string)issued["token"]!);
+        var (x, y) = TileWorld.TileAt(102.6, 28.05, 10);
+        var path = $"/tiles/villages/10/{x}/{y}";
+        using var first = await wall.GetAsync(path);
+        using var again = await wall.GetAsync(path);
+        Assert.Equal(["hit"], again.Headers.GetValues("X-Cache"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/tokens/{(long)issued["tokenId"]!}")).StatusCode);
+        using var revoked = await wall.GetAsync(path);
+
+        await AccessApiTests.AssertProblemAsync(revoked, HttpStatusCode.Unauthorized, "a cached tile with a revoked token");
+        Assert.Contains("revoked", await revoked.Content.ReadAsStringAsync());
+        Assert.False(revoked.Headers.Contains("X-Cache"));
+    }
+
     private static async Task<List<long>> CodesAsync(HttpClient client, string layer, int z, int x, int y) =>
         (await LayerAsync(client, layer, z, x, y)).Features.Select(f => (long)f.Id!.Value).ToList();
 
