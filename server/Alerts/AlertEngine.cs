@@ -27,6 +27,7 @@ public sealed class AlertEngine(IOptions<AlertOptions> options, TimeProvider tim
         var transitions = new List<AlertTransition>();
         var touched = new List<(long Id, AlertReading Reading)>();
         var unsuppress = new List<long>();
+        var opened = new List<(int Transition, AlertReading Reading, string State)>();
         await using var batch = new NpgsqlBatch(conn, tx);
         foreach (var (key, r) in latest)
         {
@@ -37,8 +38,9 @@ public sealed class AlertEngine(IOptions<AlertOptions> options, TimeProvider tim
                 case AlertAction.OpenPending:
                 case AlertAction.OpenRaised:
                     var state = pending > TimeSpan.Zero ? AlertState.Pending : AlertState.Raised;
-                    var id = await InsertAsync(conn, tx, r, state, now, ct);
-                    transitions.Add(new AlertTransition(id, null, state, "system", OpenedText(r), state == AlertState.Raised ? AlertEvent.Raised : null));
+                    // Its id comes from the one insert of every new alert below.
+                    opened.Add((transitions.Count, r, state));
+                    transitions.Add(new AlertTransition(0, null, state, "system", OpenedText(r), state == AlertState.Raised ? AlertEvent.Raised : null));
                     break;
                 case AlertAction.Promote:
                     batch.BatchCommands.Add(AlertStore.SetState(alert!.AlertId, AlertState.Raised, now, null, null, false));
@@ -65,6 +67,7 @@ public sealed class AlertEngine(IOptions<AlertOptions> options, TimeProvider tim
                     break;
             }
         }
+        await InsertAsync(conn, tx, opened, transitions, now, ct);
         if (touched.Count > 0)
         {
             var touch = new NpgsqlBatchCommand(SqlFile.Load("Alerts.touch"));
@@ -112,26 +115,41 @@ public sealed class AlertEngine(IOptions<AlertOptions> options, TimeProvider tim
         return (open, suppressed);
     }
 
-    private static async Task<long> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AlertReading r, string state, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Inserts the new alerts in one statement and puts their ids into their transitions.</summary>
+    private static async Task InsertAsync(
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<(int Transition, AlertReading Reading, string State)> opened,
+        List<AlertTransition> transitions, DateTimeOffset now, CancellationToken ct)
     {
-        var unit = new UnitCode(r.UnitCode);
-        long? county = unit.Level >= UnitLevel.County ? unit.County.Value : null;
-        await using var cmd = new NpgsqlCommand(SqlFile.Load("Alerts.insert_alert"), conn, tx);
-        cmd.Parameters.Add(new() { Value = r.Rule });
-        cmd.Parameters.Add(new() { Value = r.Subject.Kind });
-        cmd.Parameters.Add(new() { Value = r.Subject.Id });
-        cmd.Parameters.Add(new() { Value = r.Subject.HouseholdKey });
-        cmd.Parameters.Add(new() { Value = r.UnitCode });
-        cmd.Parameters.Add(new() { Value = (object?)county ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
-        cmd.Parameters.Add(new() { Value = r.Severity });
-        cmd.Parameters.Add(new() { Value = state });
-        cmd.Parameters.Add(new() { Value = r.Metric });
-        cmd.Parameters.Add(new() { Value = r.Threshold });
-        cmd.Parameters.Add(new() { Value = r.ClearThreshold });
-        cmd.Parameters.Add(new() { Value = r.Households });
-        cmd.Parameters.Add(new() { Value = r.Holds });
+        if (opened.Count == 0) return;
+        var byKey = opened.ToDictionary(o => (o.Reading.Rule, o.Reading.Subject.Kind, o.Reading.Subject.Id, o.Reading.Subject.HouseholdKey), o => o.Transition);
+        await using var cmd = new NpgsqlCommand(SqlFile.Load("Alerts.insert_alerts"), conn, tx);
+        var readings = opened.Select(o => o.Reading).ToList();
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Rule).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Subject.Kind).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Subject.Id).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Subject.HouseholdKey).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.UnitCode).ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter<long?[]> { TypedValue = readings.Select(r => CountyOf(r.UnitCode)).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Severity).ToArray() });
+        cmd.Parameters.Add(new() { Value = opened.Select(o => o.State).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Metric).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Threshold).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.ClearThreshold).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Households).ToArray() });
+        cmd.Parameters.Add(new() { Value = readings.Select(r => r.Holds).ToArray() });
         cmd.Parameters.Add(new() { Value = now });
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var i = byKey[(reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4))];
+            transitions[i] = transitions[i] with { AlertId = reader.GetInt64(0) };
+        }
+    }
+
+    private static long? CountyOf(long unitCode)
+    {
+        var unit = new UnitCode(unitCode);
+        return unit.Level >= UnitLevel.County ? unit.County.Value : null;
     }
 
     /// <summary>Why an alert opened, for the audit trail.</summary>

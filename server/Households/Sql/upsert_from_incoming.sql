@@ -4,13 +4,18 @@
 -- moment (FOR UPDATE waits for a concurrent writer and reads its committed row); the upsert, in
 -- the same statement, overwrites exactly those versions.
 WITH before AS (
-    SELECT h.household_id, h.village_code, h.site_id, h.risk_level, h.monitoring_status, h.category,
-           h.risk_types, h.dibao, h.tekun, h.last_assistance_on, h.gap_should_monitor, h.gap_unassisted,
-           h.gap_should_exit, h.income_per_capita, h.county_code
-    FROM household h
-    JOIN household_incoming i ON h.county_code = i.county_code AND h.household_id = i.household_id
-    ORDER BY h.county_code, h.household_id
-    FOR UPDATE OF h
+    -- the existing rows, probed by key one staged household at a time (a join would read every
+    -- household of the partitions to hash them), in key order so concurrent writers lock alike
+    SELECT h.*
+    FROM (SELECT county_code, household_id FROM household_incoming ORDER BY county_code, household_id OFFSET 0) i
+    CROSS JOIN LATERAL (
+        SELECT h.household_id, h.village_code, h.site_id, h.risk_level, h.monitoring_status, h.category,
+               h.risk_types, h.dibao, h.tekun, h.last_assistance_on, h.gap_should_monitor, h.gap_unassisted,
+               h.gap_should_exit, h.income_per_capita, h.county_code
+        FROM household h
+        WHERE h.county_code = i.county_code AND h.household_id = i.household_id
+        FOR UPDATE
+    ) h
 ), written AS (
     INSERT INTO household (
         household_id, county_code, village_code, geom, members, labour, income_per_capita, wage_income,

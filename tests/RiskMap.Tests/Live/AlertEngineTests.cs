@@ -109,6 +109,38 @@ public sealed class AlertEngineTests
     }
 
     [Fact]
+    public async Task One_write_that_opens_many_alerts_gives_each_its_own_id_audit_trail_and_live_message()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        // One batch: a village over the scale threshold and five households at level III with no help.
+        var crises = Enumerable.Range(1, 5).Select(i => TestUnits.Household($"H-{i}", TestUnits.VillageA2, LiveTestData.Comfortable) with
+        {
+            IncomePerCapita = 1500, IncomeLastYear = 9000, RigidExpenditure = 40000, HousingUnsafe = true,
+            RiskTypes = ["illness"], Monitoring = RiskMap.Geodata.Domain.MonitoringStatus.Monitored, MonitoredSince = new DateOnly(2026, 10, 1),
+        });
+        await services.WriteAsync([.. LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 11), .. crises]);
+
+        Assert.Equal("H-1,H-2,H-3,H-4,H-5", await db.ScalarAsync<string>(
+            "SELECT string_agg(household_id, ',' ORDER BY household_id) FROM alert WHERE rule = 'household-unassisted' AND state = 'raised'"));
+        Assert.Equal("raised", await ScaleStateAsync(db, TestUnits.VillageA1));
+        // Each alert has exactly one audit event, its own opening, with the words of its own rule.
+        Assert.Equal(0L, await db.ScalarAsync<long>("""
+            SELECT count(*) FROM alert a
+            WHERE (SELECT count(*) FROM alert_event e WHERE e.alert_id = a.alert_id) <> 1
+               OR NOT EXISTS (SELECT 1 FROM alert_event e WHERE e.alert_id = a.alert_id AND e.to_state = 'raised'
+                              AND e.comment LIKE CASE a.rule WHEN 'scale' THEN '%households at level II or above%' ELSE 'level III with no assistance' END)
+            """));
+        // And one live "raised" message each, about its own subject.
+        Assert.Equal(await db.ScalarAsync<long>("SELECT count(*) FROM alert"), await db.ScalarAsync<long>("""
+            SELECT count(DISTINCT a.alert_id) FROM live_change c JOIN alert a ON a.alert_id = (c.payload->>'alertId')::bigint
+            WHERE c.kind = 'alert' AND c.payload->>'event' = 'raised' AND c.payload->>'rule' = a.rule
+              AND c.payload->>'subjectId' = coalesce(a.household_id, a.subject_id::text)
+            """));
+    }
+
+    [Fact]
     public async Task The_sweep_raises_a_site_employment_alert_and_resolves_it_once_enough_are_employed()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
