@@ -21,6 +21,7 @@ if (CliVerbs.IsVerb(args)) return await CliVerbs.RunAsync(args);
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);  // nothing to advertise, bytes less per tile
     builder.Services.AddFaultProblems();             // every client error a 4xx problem; database away or slow: 503
     await builder.AddDatabaseAsync();                // configured PostGIS, or the managed local cluster
     builder.Services.AddHouseholdsAndStatistics();   // risk model, household writes, statistics

@@ -73,18 +73,21 @@ internal sealed class RateLimits(IOptions<RateLimitOptions> options, IProblemDet
     public void Configure(RateLimiterOptions limiter)
     {
         var o = options.Value;
+        var bucket = new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = o.Burst,
+            TokensPerPeriod = o.PermitsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+        // Made once: a partition is looked up on every request, and only a new one builds a bucket.
+        Func<RatePartition, RateLimiter> newBucket = _ => new TokenBucketRateLimiter(bucket);
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, RatePartition>(http =>
         {
             // A value, not a string made per request: the token, or the address of a request without one.
             var partition = Caller.From(http.User) is { } caller ? new RatePartition(caller.TokenId, null) : new RatePartition(0, http.Connection.RemoteIpAddress);
-            return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = o.Burst,
-                TokensPerPeriod = o.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            return RateLimitPartition.Get(partition, newBucket);
         });
         limiter.AddPolicy(AccessRegistration.SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(
             $"sign-in:{http.Connection.RemoteIpAddress}",

@@ -72,6 +72,7 @@ public sealed class TileHitLane(
         return true;
     }
 
-    private static bool TryInt(ReadOnlySpan<char> s, out int value) =>
+    /// <summary>A tile coordinate: digits only, no sign, no spaces.</summary>
+    internal static bool TryInt(ReadOnlySpan<char> s, out int value) =>
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

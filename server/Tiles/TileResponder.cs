@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -33,7 +32,7 @@ public sealed class TileResponder(TileCache cache, TileGenerator generator, Tile
         var name = route["layer"] as string ?? "";
         if (TileLayers.Find(name) is not { } layer) return TileEndpoints.UnknownLayer(name).ExecuteAsync(http);
         string z = route["z"] as string ?? "", x = route["x"] as string ?? "", y = route["y"] as string ?? "";
-        if (!TryParse(z, out var zi) || !TryParse(x, out var xi) || !TryParse(y, out var yi) || !TileKey.IsValid(zi, xi, yi))
+        if (!TileHitLane.TryInt(z, out var zi) || !TileHitLane.TryInt(x, out var xi) || !TileHitLane.TryInt(y, out var yi) || !TileKey.IsValid(zi, xi, yi))
             return Problem(http, StatusCodes.Status400BadRequest, "Tile coordinates out of range",
                 $"{z}/{x}/{y} is not a tile: z must be 0–{TileKey.MaxZoom} and x, y 0 to 2^z − 1.");
         if (zi < layer.MinZoom || zi > layer.MaxZoom)
@@ -101,7 +100,4 @@ public sealed class TileResponder(TileCache cache, TileGenerator generator, Tile
 
     private static Task Problem(HttpContext http, int status, string title, string detail) =>
         TypedResults.Problem(title: title, statusCode: status, detail: detail).ExecuteAsync(http);
-
-    private static bool TryParse(string s, out int value) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }
