@@ -5,7 +5,7 @@
 # wall's device token), TILES (10) tile requests/s with a planner's token and REGIONS (1) region
 # queries/s with a country planner's token (random rectangles may cross the prefecture's outline) — recording every minute the server's memory (working set, GC heap: GET /api/admin/runtime),
 # the p50/p99 of ingest answers, tiles, region queries and live delivery, and errors.
-# Writes $OUT/soak.csv, soak.md, soak.json (artifacts/bench-soak). Wrap it in `flock /work/bench.lock`.
+# Writes $OUT/soak.csv, soak.md, soak.json (artifacts/bench-soak). Wrap it in `flock -o /work/bench.lock` (-o: the managed PostgreSQL it may start must not inherit the lock).
 # Env: MINUTES, RATE, BATCH (250 households a request, 4 at a time), CLIENTS, TILES, REGIONS, PORT (8093), OUT.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
