@@ -73,11 +73,12 @@ internal sealed class RateLimits(IOptions<RateLimitOptions> options, IProblemDet
     public void Configure(RateLimiterOptions limiter)
     {
         var o = options.Value;
+        var (tokens, period) = o.Refill();
         var bucket = new TokenBucketRateLimiterOptions
         {
             TokenLimit = o.Burst,
-            TokensPerPeriod = o.PermitsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
             QueueLimit = 0,
             AutoReplenishment = true,
         };

@@ -54,8 +54,11 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Requests a user may make per second, sustained. Default 100 (a map panning and refetching its tiles).</summary>
-    public int PermitsPerSecond { get; set; } = 100;
+    /// <summary>
+    /// Requests a user may make per second, sustained. Default 100 (a map panning and refetching its tiles).
+    /// A fraction is a slower rate: 0.1 is one request every ten seconds.
+    /// </summary>
+    public double PermitsPerSecond { get; set; } = 100;
 
     /// <summary>
     /// Requests a user may make at once beyond the rate (the bucket's size). Default 1,000: a 4K wall
@@ -69,9 +72,17 @@ public sealed class RateLimitOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (PermitsPerSecond < 1) errors.Add($"RateLimits:{nameof(PermitsPerSecond)} must be at least 1, was {PermitsPerSecond}");
-        if (Burst < PermitsPerSecond) errors.Add($"RateLimits:{nameof(Burst)} must be at least PermitsPerSecond, was {Burst}");
+        if (!(PermitsPerSecond >= 0.001)) errors.Add($"RateLimits:{nameof(PermitsPerSecond)} must be at least 0.001 (one request in 1,000 s), was {PermitsPerSecond}");
+        if (Burst < Math.Max(1, PermitsPerSecond)) errors.Add($"RateLimits:{nameof(Burst)} must be at least 1 and at least PermitsPerSecond, was {Burst}");
         if (SignInsPerMinute < 1) errors.Add($"RateLimits:{nameof(SignInsPerMinute)} must be at least 1, was {SignInsPerMinute}");
         return errors;
     }
+
+    /// <summary>
+    /// The bucket's refill as whole tokens per period: a rate of one or more a second refills every second
+    /// (the rate rounded), a slower one refills a single token every 1/rate seconds.
+    /// </summary>
+    public (int Tokens, TimeSpan Period) Refill() => PermitsPerSecond >= 1
+        ? ((int)Math.Min(int.MaxValue, Math.Round(PermitsPerSecond)), TimeSpan.FromSeconds(1))
+        : (1, TimeSpan.FromSeconds(1 / PermitsPerSecond));
 }

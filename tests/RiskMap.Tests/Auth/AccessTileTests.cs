@@ -109,7 +109,7 @@ public sealed class AccessTileTests
     [Fact]
     public async Task CachedTiles_DrawOnTheCallersRateLimit_LikeEveryOtherRequest()
     {
-        await using var world = await StartAsync(new Dictionary<string, string?> { ["RateLimits:PermitsPerSecond"] = "1", ["RateLimits:Burst"] = "5" });
+        await using var world = await StartAsync(new Dictionary<string, string?> { ["RateLimits:PermitsPerSecond"] = "0.001", ["RateLimits:Burst"] = "5" });
         using var busy = await world.ClientAsync(Role.Leader, "513431");
         using var other = await world.ClientAsync(Role.Leader, "513431");
         var (x, y) = TileWorld.TileAt(102.6, 28.05, 10);

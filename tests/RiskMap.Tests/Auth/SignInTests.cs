@@ -79,7 +79,7 @@ public sealed class SignInTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await using var factory = new RiskMapFactory(db.ConnectionString, new Dictionary<string, string?>
         {
-            ["RateLimits:PermitsPerSecond"] = "1", ["RateLimits:Burst"] = "5",
+            ["RateLimits:PermitsPerSecond"] = "0.001", ["RateLimits:Burst"] = "5",
         });
         using var busy = await factory.CreateClientAsync(Role.Leader, "513431");
         using var other = await factory.CreateClientAsync(Role.Leader, "513431");
