@@ -10,12 +10,13 @@ namespace RiskMap.Server.Health;
 /// <summary>
 /// What <c>GET /api/admin/runtime</c> reports: this server process's memory, garbage collector and
 /// thread pool now, how many live connections subscribe to something, and the tile cache and warmer. For operators and the soak benchmark
-/// (bench/soak), which reads it every minute to see whether memory grows. <c>GcHeapAfterFullBytes</c> is what
-/// the last full (generation 2) collection left alive, 0 before the first: the figure that grows if
-/// something leaks, where the heap now also counts garbage not yet collected.
+/// (bench/soak), which reads it every minute to see whether memory grows. <c>GcRetainedBytes</c> is what
+/// the last full (generation 2) collection left alive in the long-lived generations (2, large and pinned
+/// objects), 0 before the first: the figure that grows if something leaks, where the heap now also
+/// counts young garbage not yet collected.
 /// </summary>
 public sealed record RuntimeFigures(
-    DateTimeOffset At, double UptimeSeconds, long WorkingSetBytes, long GcHeapBytes, long GcHeapAfterFullBytes, long GcCommittedBytes, long GcFragmentedBytes,
+    DateTimeOffset At, double UptimeSeconds, long WorkingSetBytes, long GcHeapBytes, long GcRetainedBytes, long GcCommittedBytes, long GcFragmentedBytes,
     long AllocatedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, double GcPauseTimePercentage,
     int ThreadPoolThreads, long ThreadPoolPendingItems, int SubscribedConnections,
     int CachedTiles, long CachedTileBytes, long WarmedTiles, int TilesWaitingToWarm, bool TileWarmerIdle, int TileQueriesPeak);
@@ -35,11 +36,11 @@ public static class RuntimeEndpoints
         var gc = GC.GetGCMemoryInfo();
         var full = GC.GetGCMemoryInfo(GCKind.FullBlocking) is var blocking && GC.GetGCMemoryInfo(GCKind.Background) is var background
             && background.Index > blocking.Index ? background : blocking;
-        long leftAlive = 0;
-        if (full.Index > 0) foreach (var generation in full.GenerationInfo) leftAlive += generation.SizeAfterBytes;
+        long retained = 0;
+        if (full.Index > 0) for (var g = 2; g < full.GenerationInfo.Length; g++) retained += full.GenerationInfo[g].SizeAfterBytes;
         return TypedResults.Ok(new RuntimeFigures(
             time.GetUtcNow(), (DateTime.Now - process.StartTime).TotalSeconds, process.WorkingSet64,
-            gc.HeapSizeBytes, leftAlive, gc.TotalCommittedBytes, gc.FragmentedBytes, GC.GetTotalAllocatedBytes(),
+            gc.HeapSizeBytes, retained, gc.TotalCommittedBytes, gc.FragmentedBytes, GC.GetTotalAllocatedBytes(),
             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), gc.PauseTimePercentage,
             ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount, subscriptions.ConnectionCount,
             tiles.Count, tiles.Bytes, warmer.Warmed, warmer.Pending, warmer.IsIdle, generator.PeakConcurrentQueries));

@@ -21,25 +21,44 @@ public sealed class StatisticsOptions
 /// <summary>A subject whose income median the refresher changed.</summary>
 public sealed record MedianChange(string Kind, long SubjectId, int? IncomeMedian, long Version);
 
-/// <summary>Recomputes the income medians that household changes marked stale.</summary>
+/// <summary>
+/// Recomputes the income medians that household changes marked stale. The medians (a sort of every
+/// income under a unit: the whole prefecture's for its row) are computed without a lock on the figures
+/// rows, which every household write locks; only storing them locks the rows, for the few milliseconds
+/// to the commit. A write that lands meanwhile keeps its mark (see set_medians.sql), so the next pass
+/// takes its income in.
+/// </summary>
 public sealed class MedianRefresher(NpgsqlDataSource db, IOptions<StatisticsOptions> options, TimeProvider time)
 {
-    /// <summary>Refreshes every stale median, a chunk per transaction; returns the medians that changed.</summary>
-    public async Task<IReadOnlyList<MedianChange>> RefreshStaleAsync(CancellationToken ct)
+    /// <summary>
+    /// Refreshes every subject stale when the pass reaches it, a chunk per transaction, each once; returns
+    /// the medians that changed. Nothing when another server's refresher is at work.
+    /// </summary>
+    public Task<IReadOnlyList<MedianChange>> RefreshStaleAsync(CancellationToken ct) => RefreshStaleAsync(null, ct);
+
+    /// <param name="computed">Called after a chunk's medians are computed, before they are stored (tests: a write meanwhile).</param>
+    /// <param name="ct">Stops the pass between statements.</param>
+    internal async Task<IReadOnlyList<MedianChange>> RefreshStaleAsync(Func<Task>? computed, CancellationToken ct)
     {
         var changes = new List<MedianChange>();
+        var after = (Kind: "", Id: long.MinValue);
         while (true)
         {
             await using var conn = await db.OpenConnectionAsync(ct);
             await using var tx = await conn.BeginTransactionAsync(ct);
-            var stale = new List<(string Kind, long Id)>();
+            await using (var lockCmd = new NpgsqlCommand(SqlFile.Load("Statistics.lock_refresher"), conn, tx))
+                if (await lockCmd.ExecuteScalarAsync(ct) is not true) return changes;
+            var stale = new List<(string Kind, long Id, string Seen)>();
             await using (var cmd = new NpgsqlCommand(SqlFile.Load("Statistics.stale_medians"), conn, tx))
             {
                 cmd.Parameters.Add(new() { Value = options.Value.MedianRefreshChunk });
+                cmd.Parameters.Add(new() { Value = after.Kind });
+                cmd.Parameters.Add(new() { Value = after.Id });
                 await using var r = await cmd.ExecuteReaderAsync(ct);
-                while (await r.ReadAsync(ct)) stale.Add((r.GetString(0), r.GetInt64(1)));
+                while (await r.ReadAsync(ct)) stale.Add((r.GetString(0), r.GetInt64(1), r.GetString(2)));
             }
             if (stale.Count == 0) return changes;
+            after = (stale[^1].Kind, stale[^1].Id);
 
             var medians = new Dictionary<(string, long), int>();
             var chunk = new List<MedianChange>();
@@ -48,12 +67,14 @@ public sealed class MedianRefresher(NpgsqlDataSource db, IOptions<StatisticsOpti
                 var found = await StatisticsStore.MediansAsync(conn, tx, group.Key.Item1, group.Key.Item2, group.Select(s => s.Id).ToList(), ct);
                 foreach (var (id, m) in found) medians[(group.Key.Item1, id)] = m;
             }
+            if (computed is not null) await computed();
             await using (var set = new NpgsqlCommand(SqlFile.Load("Statistics.set_medians"), conn, tx))
             {
                 set.Parameters.Add(new() { Value = stale.Select(s => s.Kind).ToArray() });
                 set.Parameters.Add(new() { Value = stale.Select(s => s.Id).ToArray() });
-                set.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = stale.Select(s => medians.TryGetValue(s, out var m) ? m : (int?)null).ToArray() });
+                set.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = stale.Select(s => medians.TryGetValue((s.Kind, s.Id), out var m) ? m : (int?)null).ToArray() });
                 set.Parameters.Add(new() { Value = time.GetUtcNow() });
+                set.Parameters.Add(new() { Value = stale.Select(s => s.Seen).ToArray() });
                 await using var r = await set.ExecuteReaderAsync(ct);
                 while (await r.ReadAsync(ct))
                     if (r.GetBoolean(4)) chunk.Add(new MedianChange(r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.GetInt64(3)));

@@ -65,15 +65,17 @@ public sealed class StatisticsMaintainer(IOptions<RegionRuleOptions> rules, Time
         {
             f.Classify(f.Kind == SubjectKind.Site ? RegionLevel.Site : RegionRuleOptions.LevelOf(new UnitCode(f.SubjectId).Level), rules.Value);
             var old = before[(f.Kind, f.SubjectId)];
-            var newlyStale = !f.MedianStale && (f.Kind == SubjectKind.Site ? staleSites : staleUnits).Contains(f.SubjectId);
-            if (newlyStale) f.MedianStale = true;
+            // A change that moves the median writes the row even when it is stale already: the refresher
+            // clears the mark only of rows unchanged since it read them, so this change is not lost.
+            var medianMoved = (f.Kind == SubjectKind.Site ? staleSites : staleUnits).Contains(f.SubjectId);
+            if (medianMoved) f.MedianStale = true;
             var moved = !f.SameFiguresAs(old);
             if (moved)
             {
                 f.Version = old.Version + 1;
                 changed.Add(new ChangedSubject(f, f.Zone != old.Zone, old.Zone));
             }
-            if (moved || newlyStale) save.Add(f);
+            if (moved || medianMoved) save.Add(f);
         }
         var at = time.GetUtcNow();
         await StatisticsStore.SaveAsync(conn, tx, save, at, ct);

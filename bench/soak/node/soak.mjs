@@ -166,7 +166,7 @@ const connected = await readyOnce;
 console.error(`soak: ${connected.clients} screens connected (${connected.failures} failed); ${batches.length} batches of ~${batchSize} households`);
 
 const mb = (b) => (b == null ? null : Math.round((b / 1048576) * 10) / 10);
-const columnsCsv = ["minute", "time", "load1", "working_set_mb", "gc_heap_mb", "gc_live_after_full_mb", "gc_committed_mb", "tile_cache_mb", "cached_tiles", "gen0", "gen1", "gen2", "gc_pause_pct", "threadpool_pending",
+const columnsCsv = ["minute", "time", "load1", "working_set_mb", "gc_heap_mb", "gc_retained_mb", "gc_committed_mb", "tile_cache_mb", "cached_tiles", "gen0", "gen1", "gen2", "gc_pause_pct", "threadpool_pending",
   "subscribed", "ingest_households", "ingest_batches", "ingest_p50_ms", "ingest_p99_ms", "ingest_errors", "ingest_rejected",
   "tiles", "tile_p50_ms", "tile_p99_ms", "tile_errors", "regions", "region_p50_ms", "region_p99_ms", "region_errors",
   "live_messages", "live_frames", "live_p50_ms", "live_p99_ms", "screens_connected", "screens_dropped", "screen_failures"];
@@ -186,7 +186,7 @@ for (let minute = 1; minute <= minutes; minute++) {
   const ing = summary(taken.ingest), til = summary(taken.tiles), reg = summary(taken.regions);
   const row = {
     minute, time: new Date().toISOString().slice(11, 19), load1: Math.round(os.loadavg()[0] * 100) / 100,
-    working_set_mb: mb(rt?.workingSetBytes), gc_heap_mb: mb(rt?.gcHeapBytes), gc_live_after_full_mb: mb(rt?.gcHeapAfterFullBytes), gc_committed_mb: mb(rt?.gcCommittedBytes),
+    working_set_mb: mb(rt?.workingSetBytes), gc_heap_mb: mb(rt?.gcHeapBytes), gc_retained_mb: mb(rt?.gcRetainedBytes), gc_committed_mb: mb(rt?.gcCommittedBytes),
     tile_cache_mb: mb(rt?.cachedTileBytes), cached_tiles: rt?.cachedTiles,
     gen0: rt?.gen0Collections, gen1: rt?.gen1Collections, gen2: rt?.gen2Collections, gc_pause_pct: rt?.gcPauseTimePercentage, threadpool_pending: rt?.threadPoolPendingItems,
     subscribed: rt?.subscribedConnections, ingest_households: taken.ingestHouseholds, ingest_batches: ing.count, ingest_p50_ms: ing.p50, ingest_p99_ms: ing.p99,
@@ -196,7 +196,7 @@ for (let minute = 1; minute <= minutes; minute++) {
   };
   rows.push({ ...row, errorSamples: taken.errorSamples });
   appendFileSync(`${out}/soak.csv`, columnsCsv.map((c) => row[c] ?? "").join(",") + "\n");
-  console.error(`soak minute ${minute}: ws ${row.working_set_mb} MB, heap ${row.gc_heap_mb} MB (live ${row.gc_live_after_full_mb}, tiles ${row.tile_cache_mb}), ingest ${row.ingest_households}/min p99 ${row.ingest_p99_ms} ms, ` +
+  console.error(`soak minute ${minute}: ws ${row.working_set_mb} MB, heap ${row.gc_heap_mb} MB (retained ${row.gc_retained_mb}, tiles ${row.tile_cache_mb}), ingest ${row.ingest_households}/min p99 ${row.ingest_p99_ms} ms, ` +
     `tiles p99 ${row.tile_p99_ms} ms, regions p99 ${row.region_p99_ms} ms, live p99 ${row.live_p99_ms} ms, errors ${row.ingest_errors + row.tile_errors + row.region_errors}` +
     (taken.errorSamples.length ? ` (${taken.errorSamples[0]})` : ""));
 }

@@ -17,9 +17,9 @@ export function summarise(dir, run = {}, errorSamples = []) {
   const first = (key) => rows[0]?.[key] ?? null, last = (key) => rows[rows.length - 1]?.[key] ?? null;
   const result = {
     minutes, ...run,
-    memoryMb: { workingSetFirst: first("working_set_mb"), workingSetLast: last("working_set_mb"), workingSetMax: worst("working_set_mb"), gcHeapFirst: first("gc_heap_mb"), gcHeapLast: last("gc_heap_mb"), gcHeapMedian: median("gc_heap_mb"), liveAfterFullFirst: first("gc_live_after_full_mb"), liveAfterFullLast: last("gc_live_after_full_mb"), tileCacheLast: last("tile_cache_mb") },
+    memoryMb: { workingSetFirst: first("working_set_mb"), workingSetLast: last("working_set_mb"), workingSetMax: worst("working_set_mb"), gcHeapFirst: first("gc_heap_mb"), gcHeapLast: last("gc_heap_mb"), gcHeapMedian: median("gc_heap_mb"), retainedFirst: first("gc_retained_mb"), retainedLast: last("gc_retained_mb"), tileCacheLast: last("tile_cache_mb") },
     slopesMbPerMinute: { workingSet: fit("working_set_mb"), gcHeap: fit("gc_heap_mb"), workingSetSecondHalf: fit("working_set_mb", minutes / 2), gcHeapSecondHalf: fit("gc_heap_mb", minutes / 2),
-      liveAfterFull: fit("gc_live_after_full_mb"), liveAfterFullSecondHalf: fit("gc_live_after_full_mb", minutes / 2), tileCache: fit("tile_cache_mb") },
+      retained: fit("gc_retained_mb"), retainedSecondHalf: fit("gc_retained_mb", minutes / 2), tileCache: fit("tile_cache_mb") },
     totals: {
       ingestHouseholds: total("ingest_households"), ingestPerSecond: Math.round(total("ingest_households") / (minutes * 60)), ingestBatches: total("ingest_batches"),
       ingestErrors: total("ingest_errors"), ingestRejected: total("ingest_rejected"), tiles: total("tiles"), tileErrors: total("tile_errors"),

@@ -127,6 +127,35 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public async Task AHouseholdWrite_GoesThroughWhileMediansAreComputed_AndTheNextPassTakesItsIncomeIn()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
+        await services.WriteAsync(
+            TestUnits.Household("A1-1", TestUnits.VillageA1, 10000),
+            TestUnits.Household("A1-2", TestUnits.VillageA1, 20000),
+            TestUnits.Household("A1-3", TestUnits.VillageA1, 30000));
+        var refresher = services.Get<MedianRefresher>();
+        await refresher.RefreshStaleAsync(CancellationToken.None);
+        await services.WriteAsync(TestUnits.Household("A1-2", TestUnits.VillageA1, 25000));
+
+        // While the refresher has computed the medians but not stored them, a data officer's write comes in:
+        // it must not wait on the refresher (every batch of a busy prefecture would stall behind its sorts).
+        await refresher.RefreshStaleAsync(
+            () => services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 35000)).WaitAsync(TimeSpan.FromSeconds(30)),
+            CancellationToken.None);
+
+        // The medians stored are those computed before the write, and the write's mark stays.
+        const string Village = "SELECT income_median || (CASE WHEN median_stale THEN ' stale' ELSE '' END) FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1";
+        Assert.Equal("25000 stale", await db.ScalarAsync<string>(Village, TestUnits.VillageA1));
+        await refresher.RefreshStaleAsync(CancellationToken.None);
+        Assert.Equal("30000", await db.ScalarAsync<string>(Village, TestUnits.VillageA1));
+        Assert.Equal(30000, await db.ScalarAsync<int>("SELECT income_median FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1", TestUnits.Province));
+        Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM region_stats WHERE median_stale"));
+    }
+
+    [Fact]
     public async Task IncomeMedian_IsMarkedStaleByAChange_AndRecomputedByTheRefresher()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
