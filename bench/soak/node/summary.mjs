@@ -27,8 +27,8 @@ export function summarise(dir, run = {}, errorSamples = []) {
       screensDropped: total("screens_dropped"), screenFailures: total("screen_failures"),
     },
     medianOfMinuteP50: { ingest: median("ingest_p50_ms"), tiles: median("tile_p50_ms"), regions: median("region_p50_ms"), live: median("live_p50_ms") },
-    medianOfMinuteP99: { ingest: median("ingest_p99_ms"), tiles: median("tile_p99_ms"), regions: median("region_p99_ms"), live: median("live_p99_ms") },
-    worstMinuteP99: { ingest: worst("ingest_p99_ms"), tiles: worst("tile_p99_ms"), regions: worst("region_p99_ms"), live: worst("live_p99_ms") },
+    medianOfMinuteP99: { ingest: median("ingest_p99_ms"), tiles: median("tile_p99_ms"), tilesZ10to12: median("tile_z10_12_p99_ms"), regions: median("region_p99_ms"), live: median("live_p99_ms") },
+    worstMinuteP99: { ingest: worst("ingest_p99_ms"), tiles: worst("tile_p99_ms"), tilesZ10to12: worst("tile_z10_12_p99_ms"), regions: worst("region_p99_ms"), live: worst("live_p99_ms") },
     loadAverage: { median: median("load1"), max: worst("load1") },
     errorSamples,
   };
