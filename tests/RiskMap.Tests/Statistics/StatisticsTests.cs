@@ -132,12 +132,8 @@ public sealed class StatisticsTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
-        await services.WriteAsync(
-            TestUnits.Household("A1-1", TestUnits.VillageA1, 10000),
-            TestUnits.Household("A1-2", TestUnits.VillageA1, 20000),
-            TestUnits.Household("A1-3", TestUnits.VillageA1, 30000));
         var refresher = services.Get<MedianRefresher>();
-        await refresher.RefreshStaleAsync(CancellationToken.None);
+        await VillageOfThreeAsync(services);
         await services.WriteAsync(TestUnits.Household("A1-2", TestUnits.VillageA1, 25000));
 
         // While the refresher has computed the medians but not stored them, a data officer's write comes in:
@@ -161,11 +157,7 @@ public sealed class StatisticsTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
-        await services.WriteAsync(
-            TestUnits.Household("A1-1", TestUnits.VillageA1, 10000),
-            TestUnits.Household("A1-2", TestUnits.VillageA1, 20000),
-            TestUnits.Household("A1-3", TestUnits.VillageA1, 30000));
-        await services.Get<MedianRefresher>().RefreshStaleAsync(CancellationToken.None);
+        await VillageOfThreeAsync(services);
         Assert.Equal(20000, await db.ScalarAsync<int>("SELECT income_median FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1", TestUnits.VillageA1));
 
         await services.WriteAsync(TestUnits.Household("A1-2", TestUnits.VillageA1, 25000));
@@ -175,6 +167,16 @@ public sealed class StatisticsTests
         Assert.Contains(changes, c => c.SubjectId == TestUnits.VillageA1 && c.IncomeMedian == 25000);
         Assert.Contains(changes, c => c.SubjectId == TestUnits.Province && c.IncomeMedian == 25000);
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM region_stats WHERE median_stale"));
+    }
+
+    /// <summary>Village A1 of three households, incomes 10,000 / 20,000 / 30,000, medians fresh.</summary>
+    private static async Task VillageOfThreeAsync(TestServices services)
+    {
+        await services.WriteAsync(
+            TestUnits.Household("A1-1", TestUnits.VillageA1, 10000),
+            TestUnits.Household("A1-2", TestUnits.VillageA1, 20000),
+            TestUnits.Household("A1-3", TestUnits.VillageA1, 30000));
+        await services.Get<MedianRefresher>().RefreshStaleAsync(CancellationToken.None);
     }
 
     [Fact]
