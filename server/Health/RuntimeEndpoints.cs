@@ -34,8 +34,9 @@ public static class RuntimeEndpoints
     {
         using var process = Process.GetCurrentProcess();
         var gc = GC.GetGCMemoryInfo();
-        var full = GC.GetGCMemoryInfo(GCKind.FullBlocking) is var blocking && GC.GetGCMemoryInfo(GCKind.Background) is var background
-            && background.Index > blocking.Index ? background : blocking;
+        var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        var background = GC.GetGCMemoryInfo(GCKind.Background);
+        var full = background.Index > blocking.Index ? background : blocking;
         long retained = 0;
         if (full.Index > 0) for (var g = 2; g < full.GenerationInfo.Length; g++) retained += full.GenerationInfo[g].SizeAfterBytes;
         return TypedResults.Ok(new RuntimeFigures(
