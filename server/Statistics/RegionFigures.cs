@@ -125,6 +125,11 @@ public sealed class RegionFigures
         && GapShouldExit == other.GapShouldExit && IncomeMedian == other.IncomeMedian && Zone == other.Zone
         && ScaleReturn == other.ScaleReturn;
 
+    /// <summary>Whether the figures region_stats_history keeps (households, monitored, level counts, zone, scale flag) are those of <paramref name="other"/>.</summary>
+    public bool SameHistoryAs(RegionFigures other) =>
+        Households == other.Households && Monitored == other.Monitored && Level1 == other.Level1 && Level2 == other.Level2
+        && Level3 == other.Level3 && Zone == other.Zone && ScaleReturn == other.ScaleReturn;
+
     public RegionFigures Copy()
     {
         var copy = (RegionFigures)MemberwiseClone();

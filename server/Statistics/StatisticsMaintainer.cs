@@ -79,7 +79,9 @@ public sealed class StatisticsMaintainer(IOptions<RegionRuleOptions> rules, Time
         }
         var at = time.GetUtcNow();
         await StatisticsStore.SaveAsync(conn, tx, save, at, ct);
-        await StatisticsStore.AppendHistoryAsync(conn, tx, changed.Select(c => c.Figures).ToList(), at, ct);
+        // History keeps what trends and "as of" replay draw; a change it would not show (a visit, help, a gap) adds no row.
+        var history = changed.Select(c => c.Figures).Where(f => !f.SameHistoryAs(before[(f.Kind, f.SubjectId)])).ToList();
+        await StatisticsStore.AppendHistoryAsync(conn, tx, history, at, ct);
         return changed;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RiskMap.Geodata.Domain;
 using RiskMap.Server.Auth;
 using RiskMap.Server.Statistics;
 using RiskMap.Tests.Infrastructure;
@@ -153,6 +154,30 @@ public sealed class UnitEndpointTests
         Assert.Equal(2, history!.Length);
         Assert.Equal(0.0, history[0].GetProperty("shareAtLeastTwo").GetDouble());
         Assert.Equal(1.0, history[1].GetProperty("shareAtLeastTwo").GetDouble());
+    }
+
+    [Fact]
+    public async Task History_KeepsNoRowForAChangeItsFiguresDoNotShow()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        var clock = new ManualTimeProvider(Now);
+        await using (var services = await TestServices.CreateAsync(db, clock))
+        {
+            await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 40000));
+            clock.Advance(TimeSpan.FromHours(1));
+            // a risk type noted (因意外事故): the unit's risk type counts move, its households and levels do not
+            await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 40000, h => h with { RiskTypes = [RiskType.Accident] }));
+        }
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = await factory.CreateClientAsync(Role.Administrator);
+
+        var village = (await client.GetFromJsonAsync<JsonElement>("/api/units/513431100001")).GetProperty("figures");
+        var history = await client.GetFromJsonAsync<JsonElement[]>($"/api/units/513431100001/history?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(Now.AddDays(1).ToString("O"))}");
+
+        Assert.Equal(1, village.GetProperty("riskTypes").GetProperty("accident").GetInt32());
+        Assert.Equal(0, village.GetProperty("level1").GetInt32() + village.GetProperty("level2").GetInt32() + village.GetProperty("level3").GetInt32());
+        Assert.Equal(Now, Assert.Single(history!).GetProperty("validFrom").GetDateTimeOffset());
     }
 
     [Theory]
