@@ -44,7 +44,9 @@ RISKMAP_TOKEN=$(dotnet "$DLL" users token bench --label "bench/live" 2>/dev/null
 psql_() { ./riskmap psql -At -F, -c "$1" 2>/dev/null | grep -v " info: "; }
 
 if [[ " $PARTS " == *" ingest "* ]]; then
-  [ -f "$OUT/export/households.csv" ] || ./riskmap export --out "$OUT/export" >/dev/null
+  # Exported afresh each run: each pass toggles what the database holds, so a run started from an
+  # earlier run's export would send many households back to their stored state (no figure moves).
+  rm -rf "$OUT/export"; ./riskmap export --out "$OUT/export" >/dev/null
   echo "== ingest at $RATE households/s, batches of $BATCH, ${SECONDS_} s"
   node bench/live/node/ingest.mjs --base "$BASE" --csv "$OUT/export/households.csv" --unit 513400000000 \
     --rate "$RATE" --batch "$BATCH" --seconds "$SECONDS_" | tee "$OUT/ingest.json"
