@@ -3,7 +3,9 @@
 # change): the server process's user + system CPU (/proc/PID/stat) over a wrk run divided by the
 # requests wrk completed. Unlike req/s, this barely moves with what else the machine is running.
 #   bench/tiles/cpu.sh A_DLL B_DLL      # B: this repository's build; after run.sh (the seeded data, the bench account)
-# Env: D (8s) per measurement, ROUNDS (2; A and B alternate), PORT_BASE (8284: uses 4 ports).
+#   A_ENV="NAME=value …" B_ENV="…" bench/tiles/cpu.sh X_DLL X_DLL   # one build, two settings side by side
+# Env: D (8s) per measurement, ROUNDS (2; A and B alternate), PORT_BASE (8284: uses 4 ports), A_ENV and
+#      B_ENV (extra environment of each side's servers, e.g. runtime or Kestrel settings).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD; A=$1; B=$2; D=${D:-8s}; ROUNDS=${ROUNDS:-2}; P=${PORT_BASE:-8284}
@@ -20,9 +22,11 @@ start() { # name dll port extra-env… → sets PID_<name>
   echo "server $name did not start" >&2; exit 1
 }
 # B (this repository's build) starts or shares the managed cluster of .riskmap/pg; A is pointed at it.
-start B_cached "$B" $((P + 2)); start B_uncached "$B" $((P + 3)) Tiles__CacheBytes=0
+read -ra AENV <<<"${A_ENV:-}"; read -ra BENV <<<"${B_ENV:-}"
+start B_cached "$B" $((P + 2)) "${BENV[@]}"; start B_uncached "$B" $((P + 3)) Tiles__CacheBytes=0 "${BENV[@]}"
 CONN="Host=127.0.0.1;Port=$(sed -n 4p .riskmap/pg/data/postmaster.pid);Username=riskmap;Password=$(cat .riskmap/pg/password);Database=riskmap"
-start A_cached "$A" "$P" ConnectionStrings__RiskMap="$CONN"; start A_uncached "$A" $((P + 1)) ConnectionStrings__RiskMap="$CONN" Tiles__CacheBytes=0
+start A_cached "$A" "$P" ConnectionStrings__RiskMap="$CONN" "${AENV[@]}"
+start A_uncached "$A" $((P + 1)) ConnectionStrings__RiskMap="$CONN" Tiles__CacheBytes=0 "${AENV[@]}"
 RISKMAP_TOKEN=$(dotnet "$B" users token bench --label "bench/tiles cpu" 2>/dev/null | tail -n 1); export RISKMAP_TOKEN
 
 measure() { # label pid port env… → "| label | req/s | µs CPU/request |"
@@ -45,7 +49,7 @@ for port in "$P" $((P + 2)); do # fill both caches with every z12 tile and the h
   curl -s -o /dev/null -H 'Accept-Encoding: gzip' -H "Authorization: Bearer $RISKMAP_TOKEN" "http://127.0.0.1:$port/tiles/risk-heat/8/$hx/$hy"
 done
 
-echo "# bench/tiles/cpu.sh $(date -u +%FT%TZ): A=$A B=$B, D=$D, load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/results.md"
+echo "# bench/tiles/cpu.sh $(date -u +%FT%TZ): A=$A ${A_ENV:-} B=$B ${B_ENV:-}, D=$D, load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/results.md"
 echo "| run | req/s | server CPU µs/request |" | tee -a "$OUT/results.md"
 echo "|---|---|---|" | tee -a "$OUT/results.md"
 for round in $(seq 1 "$ROUNDS"); do
