@@ -11,7 +11,9 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD; A=$1; B=$2; D=${D:-8s}; ROUNDS=${ROUNDS:-2}; P=${PORT_BASE:-8284}
 OUT=${OUT:-$ROOT/artifacts/bench-tiles-cpu}; mkdir -p "$OUT"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+# Waits for the servers to exit: the one that started the managed cluster stops it on the way out,
+# and a benchmark started right after must not find it still running and share it.
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done; }
 trap cleanup EXIT
 start() { # name dll port extra-env… → sets PID_<name>
   local name=$1 dll=$2 port=$3; shift 3
