@@ -137,27 +137,30 @@ public sealed class UnitEndpointTests
     [Fact]
     public async Task History_HasARowForEachChange()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        var clock = new ManualTimeProvider(Now);
-        await using (var services = await TestServices.CreateAsync(db, clock))
-        {
-            await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 40000));
-            clock.Advance(TimeSpan.FromHours(1));
-            await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000));
-        }
-        await using var factory = new RiskMapFactory(db.ConnectionString);
-        using var client = await factory.CreateClientAsync(Role.Administrator);
+        var (_, history) = await VillageAfterASecondWriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000));
 
-        var history = await client.GetFromJsonAsync<JsonElement[]>($"/api/units/513431100001/history?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(Now.AddDays(1).ToString("O"))}");
-
-        Assert.Equal(2, history!.Length);
+        Assert.Equal(2, history.Length);
         Assert.Equal(0.0, history[0].GetProperty("shareAtLeastTwo").GetDouble());
         Assert.Equal(1.0, history[1].GetProperty("shareAtLeastTwo").GetDouble());
     }
 
     [Fact]
     public async Task History_KeepsNoRowForAChangeItsFiguresDoNotShow()
+    {
+        // a risk type noted (因意外事故): the unit's risk type counts move, its households and levels do not
+        var (village, history) = await VillageAfterASecondWriteAsync(
+            TestUnits.Household("A1-1", TestUnits.VillageA1, 40000, h => h with { RiskTypes = [RiskType.Accident] }));
+
+        Assert.Equal(1, village.GetProperty("riskTypes").GetProperty("accident").GetInt32());
+        Assert.Equal(0, village.GetProperty("level1").GetInt32() + village.GetProperty("level2").GetInt32() + village.GetProperty("level3").GetInt32());
+        Assert.Equal(Now, Assert.Single(history).GetProperty("validFrom").GetDateTimeOffset());
+    }
+
+    /// <summary>
+    /// Village A1's figures and history (as the API gives them) after its one household was written at
+    /// 40,000 yuan and then, an hour later, as <paramref name="second"/>.
+    /// </summary>
+    private static async Task<(JsonElement Figures, JsonElement[] History)> VillageAfterASecondWriteAsync(Household second)
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
@@ -166,18 +169,13 @@ public sealed class UnitEndpointTests
         {
             await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 40000));
             clock.Advance(TimeSpan.FromHours(1));
-            // a risk type noted (因意外事故): the unit's risk type counts move, its households and levels do not
-            await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 40000, h => h with { RiskTypes = [RiskType.Accident] }));
+            await services.WriteAsync(second);
         }
         await using var factory = new RiskMapFactory(db.ConnectionString);
         using var client = await factory.CreateClientAsync(Role.Administrator);
-
-        var village = (await client.GetFromJsonAsync<JsonElement>("/api/units/513431100001")).GetProperty("figures");
-        var history = await client.GetFromJsonAsync<JsonElement[]>($"/api/units/513431100001/history?from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(Now.AddDays(1).ToString("O"))}");
-
-        Assert.Equal(1, village.GetProperty("riskTypes").GetProperty("accident").GetInt32());
-        Assert.Equal(0, village.GetProperty("level1").GetInt32() + village.GetProperty("level2").GetInt32() + village.GetProperty("level3").GetInt32());
-        Assert.Equal(Now, Assert.Single(history!).GetProperty("validFrom").GetDateTimeOffset());
+        var figures = (await client.GetFromJsonAsync<JsonElement>("/api/units/513431100001")).GetProperty("figures");
+        var period = $"from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(Now.AddDays(1).ToString("O"))}";
+        return (figures, (await client.GetFromJsonAsync<JsonElement[]>($"/api/units/513431100001/history?{period}"))!);
     }
 
     [Theory]
