@@ -118,12 +118,10 @@ public sealed class RegionFigures
 
     /// <summary>True when every stored figure equals <paramref name="other"/>'s (version aside).</summary>
     public bool SameFiguresAs(RegionFigures other) =>
-        Households == other.Households && Monitored == other.Monitored && Level1 == other.Level1 && Level2 == other.Level2
-        && Level3 == other.Level3 && CategoryUnstable == other.CategoryUnstable && CategoryMarginal == other.CategoryMarginal
+        SameHistoryAs(other) && CategoryUnstable == other.CategoryUnstable && CategoryMarginal == other.CategoryMarginal
         && CategorySudden == other.CategorySudden && RiskTypeCounts.AsSpan().SequenceEqual(other.RiskTypeCounts)
         && Assisted == other.Assisted && GapShouldMonitor == other.GapShouldMonitor && GapUnassisted == other.GapUnassisted
-        && GapShouldExit == other.GapShouldExit && IncomeMedian == other.IncomeMedian && Zone == other.Zone
-        && ScaleReturn == other.ScaleReturn;
+        && GapShouldExit == other.GapShouldExit && IncomeMedian == other.IncomeMedian;
 
     /// <summary>Whether the figures region_stats_history keeps (households, monitored, level counts, zone, scale flag) are those of <paramref name="other"/>.</summary>
     public bool SameHistoryAs(RegionFigures other) =>
