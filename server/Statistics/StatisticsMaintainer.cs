@@ -61,6 +61,8 @@ public sealed class StatisticsMaintainer(IOptions<RegionRuleOptions> rules, Time
 
         var changed = new List<ChangedSubject>();
         var save = new List<RegionFigures>();
+        // History keeps what trends and "as of" replay draw; a change it would not show (a visit, help, a gap) adds no row.
+        var history = new List<RegionFigures>();
         foreach (var f in units.Values.Concat(sites.Values))
         {
             f.Classify(f.Kind == SubjectKind.Site ? RegionLevel.Site : RegionRuleOptions.LevelOf(new UnitCode(f.SubjectId).Level), rules.Value);
@@ -74,13 +76,12 @@ public sealed class StatisticsMaintainer(IOptions<RegionRuleOptions> rules, Time
             {
                 f.Version = old.Version + 1;
                 changed.Add(new ChangedSubject(f, f.Zone != old.Zone, old.Zone));
+                if (!f.SameHistoryAs(old)) history.Add(f);
             }
             if (moved || medianMoved) save.Add(f);
         }
         var at = time.GetUtcNow();
         await StatisticsStore.SaveAsync(conn, tx, save, at, ct);
-        // History keeps what trends and "as of" replay draw; a change it would not show (a visit, help, a gap) adds no row.
-        var history = changed.Select(c => c.Figures).Where(f => !f.SameHistoryAs(before[(f.Kind, f.SubjectId)])).ToList();
         await StatisticsStore.AppendHistoryAsync(conn, tx, history, at, ct);
         return changed;
     }
