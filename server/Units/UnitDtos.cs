@@ -59,3 +59,9 @@ public sealed record CountyGroupDto(int Counties, int? Households, int? Monitore
 /// <summary>A unit's figures from one moment until the next row (region_stats_history).</summary>
 public sealed record UnitHistoryPointDto(DateTimeOffset ValidFrom, int? Households, int? Monitored, int? Level1, int? Level2, int? Level3,
     double? ShareAtLeastTwo, string Zone, bool ScaleReturn);
+
+/// <summary>A unit's figures as they were at a moment: its last history point by then (replay "as of"); null when it had none.</summary>
+public sealed record UnitAsOfDto(string Code, string Level, UnitHistoryPointDto? Figures);
+
+/// <summary>The figures of a unit and everything under it at <see cref="At"/>.</summary>
+public sealed record UnitsAsOfDto(DateTimeOffset At, List<UnitAsOfDto> Units);

@@ -15,6 +15,7 @@ public static class UnitEndpoints
         units.MapGet("/{code}", GetUnit);
         units.MapGet("/", ListChildren);
         units.MapGet("/{code}/history", GetHistory);
+        units.MapGet("/{code}/as-of", GetAsOf);
         return app;
     }
 
@@ -64,6 +65,19 @@ public static class UnitEndpoints
         var counts = SmallCounts.For(caller, privacy.Value);
         if (!caller.Scope.Contains(unit) || await queries.GetAsync(unit, counts, ct) is null) return NotFoundUnit(unit);
         return TypedResults.Ok(await queries.HistoryAsync(unit, since, until, counts, ct));
+    }
+
+    /// <summary>The map as it was at <paramref name="at"/>: the figures of the unit and every unit under it then.</summary>
+    private static async Task<Results<Ok<UnitsAsOfDto>, ProblemHttpResult>> GetAsOf(
+        string code, DateTimeOffset? at, Caller caller, UnitQueries queries, IOptions<PrivacyOptions> privacy, CancellationToken ct)
+    {
+        if (!UnitCode.TryParse(code, out var unit)) return BadCode("code", code);
+        if (at is not { } moment)
+            return TypedResults.Problem(title: "Invalid time", statusCode: StatusCodes.Status400BadRequest,
+                detail: "at is required: the moment to show, as an ISO 8601 time with its offset (e.g. 2026-11-23T10:00:00+08:00)");
+        var counts = SmallCounts.For(caller, privacy.Value);
+        if (!caller.Scope.Contains(unit) || await queries.GetAsync(unit, counts, ct) is null) return NotFoundUnit(unit);
+        return TypedResults.Ok(new UnitsAsOfDto(moment, await queries.AsOfAsync(AreaScope.Of(unit), moment, counts, ct)));
     }
 
     private static ProblemHttpResult BadCode(string field, string? value) => TypedResults.Problem(

@@ -36,14 +36,34 @@ public sealed class UnitQueries(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = to });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var points = new List<UnitHistoryPointDto>();
-        while (await r.ReadAsync(ct))
-        {
-            int households = r.GetInt32(1), l2 = r.GetInt32(4), l3 = r.GetInt32(5);
-            points.Add(new UnitHistoryPointDto(r.GetFieldValue<DateTimeOffset>(0), counts.Count(households), counts.Count(r.GetInt32(2)),
-                counts.Count(r.GetInt32(3)), counts.Count(l2), counts.Count(l3), counts.Share(l2 + l3, households, Share(l2 + l3, households)),
-                r.GetString(6), r.GetBoolean(7)));
-        }
+        while (await r.ReadAsync(ct)) points.Add(HistoryPoint(r, 0, counts));
         return points;
+    }
+
+    /// <summary>
+    /// The figures of every unit in <paramref name="subtree"/> as they were at <paramref name="at"/>
+    /// (each unit's last history row by then), parents before children; null figures for a unit that had none by then.
+    /// </summary>
+    public async Task<List<UnitAsOfDto>> AsOfAsync(AreaScope subtree, DateTimeOffset at, SmallCounts counts, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand(SqlFile.Load("Units.as_of"));
+        cmd.Parameters.Add(new() { Value = subtree.First });
+        cmd.Parameters.Add(new() { Value = subtree.Last });
+        cmd.Parameters.Add(new() { Value = at });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var units = new List<UnitAsOfDto>();
+        while (await r.ReadAsync(ct))
+            units.Add(new UnitAsOfDto(new UnitCode(r.GetInt64(0)).ToString(), LevelName(r.GetInt16(1)), r.IsDBNull(2) ? null : HistoryPoint(r, 2, counts)));
+        return units;
+    }
+
+    /// <summary>A history row read from column <paramref name="first"/> on: valid_from, households, monitored, level1–3, zone, scale_return.</summary>
+    private static UnitHistoryPointDto HistoryPoint(NpgsqlDataReader r, int first, SmallCounts counts)
+    {
+        int households = r.GetInt32(first + 1), l2 = r.GetInt32(first + 4), l3 = r.GetInt32(first + 5);
+        return new UnitHistoryPointDto(r.GetFieldValue<DateTimeOffset>(first), counts.Count(households), counts.Count(r.GetInt32(first + 2)),
+            counts.Count(r.GetInt32(first + 3)), counts.Count(l2), counts.Count(l3), counts.Share(l2 + l3, households, Share(l2 + l3, households)),
+            r.GetString(first + 6), r.GetBoolean(first + 7));
     }
 
     public Task<List<UnitDto>> ChildrenAsync(UnitCode parent, SmallCounts counts, CancellationToken ct) => ReadAsync(null, parent.Value, counts, ct);
@@ -72,7 +92,7 @@ public sealed class UnitQueries(NpgsqlDataSource db)
                 new WorkGapsDto(counts.Count(r.GetInt32(16)), counts.Count(r.GetInt32(17)), counts.Count(r.GetInt32(18))),
                 counts.Of(households, r.IsDBNull(19) ? (int?)null : r.GetInt32(19)));
             list.Add(new UnitDto(
-                new UnitCode(r.GetInt64(0)).ToString(), ((UnitLevel)r.GetInt16(1)).ToString().ToLowerInvariant(), r.GetString(2),
+                new UnitCode(r.GetInt64(0)).ToString(), LevelName(r.GetInt16(1)), r.GetString(2),
                 r.IsDBNull(3) ? null : new UnitCode(r.GetInt64(3)).ToString(),
                 r.GetFieldValue<long[]>(24).Select(c => new UnitCode(c).ToString()).ToList(),
                 r.GetBoolean(4), r.GetBoolean(5), figures, r.GetString(20), r.GetBoolean(21), r.GetInt64(22),
@@ -110,7 +130,7 @@ public sealed class UnitQueries(NpgsqlDataSource db)
         var counts = new Dictionary<string, ZoneCountDto>();
         while (await r.ReadAsync(ct))
         {
-            var level = ((UnitLevel)r.GetInt16(0)).ToString().ToLowerInvariant();
+            var level = LevelName(r.GetInt16(0));
             var c = counts.GetValueOrDefault(level) ?? new ZoneCountDto(0, 0, 0);
             var n = r.GetInt32(2);
             counts[level] = r.GetString(1) switch
@@ -122,6 +142,9 @@ public sealed class UnitQueries(NpgsqlDataSource db)
         }
         return counts;
     }
+
+    /// <summary>A stored level (1–5) as the API names it: province … village.</summary>
+    internal static string LevelName(short level) => ((UnitLevel)level).ToString().ToLowerInvariant();
 
     private static double Share(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 6);
 }

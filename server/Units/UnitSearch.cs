@@ -42,7 +42,7 @@ public sealed class UnitSearch(NpgsqlDataSource db)
             var codes = r.GetFieldValue<long[]>(3);
             var names = r.GetFieldValue<string[]>(4);
             hits.Add(new UnitSearchHitDto(
-                new UnitCode(r.GetInt64(0)).ToString(), ((UnitLevel)r.GetInt16(1)).ToString().ToLowerInvariant(), r.GetString(2),
+                new UnitCode(r.GetInt64(0)).ToString(), UnitQueries.LevelName(r.GetInt16(1)), r.GetString(2),
                 codes.Select((c, i) => new UnitPathStepDto(new UnitCode(c).ToString(), names[i])).ToList(),
                 r.IsDBNull(5) ? null : [r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8)],
                 r.IsDBNull(9) ? null : [r.GetDouble(9), r.GetDouble(10)]));

@@ -2,6 +2,7 @@
 // the same server, on whatever host and port it runs.
 import type { HistoryPoint, TileJson, Unit, UnitSearchHit } from "./types";
 import type { RegionBody, RegionFigures, RegionHouseholds, SavedRegion, WatchRegionRequest } from "./planner/regionTypes";
+import type { UnitsAsOf } from "./replay/replay";
 import { authHeaders, signInRequired } from "./auth";
 
 export class ApiError extends Error {
@@ -64,6 +65,10 @@ export const searchUnits = (q: string, limit: number, signal?: AbortSignal): Pro
 /** The unit's figures over time, oldest first (the server's default period: 30 days). */
 export const fetchHistory = (code: string, signal?: AbortSignal): Promise<HistoryPoint[]> =>
   getJson<HistoryPoint[]>(`api/units/${encodeURIComponent(code)}/history`, signal);
+
+/** The figures of the unit and every unit under it as they were at `at` (replay; docs/api.md § Units). */
+export const fetchAsOf = (code: string, at: number, signal?: AbortSignal): Promise<UnitsAsOf> =>
+  getJson<UnitsAsOf>(`api/units/${encodeURIComponent(code)}/as-of?at=${encodeURIComponent(new Date(at).toISOString())}`, signal);
 
 /** A drawn region's figures, units touched and sites (docs/api.md § Regions). */
 export const queryRegion = async (region: RegionBody, signal?: AbortSignal): Promise<RegionFigures> =>

@@ -33,17 +33,27 @@ export interface ScreenContext {
   connection: LiveConnection;
 }
 
-/** The map's live parts: recolouring and tile refreshes, alert markers, unit names; returns where units are. */
-export function attachLiveMap({ map, sources }: RiskMap, store: LiveStore, filter?: AlertFilterState): UnitPlaces {
+/** The map's live parts: where units are, and the recolouring (which a replay holds). */
+export interface LiveMap {
+  places: UnitPlaces;
+  updates: LiveMapUpdates;
+}
+
+/** A desk or planner map with its live parts. */
+export type DeskMap = RiskMap & { live: LiveMap };
+
+/** The map's live parts: recolouring and tile refreshes, alert markers, unit names. */
+export function attachLiveMap({ map, sources }: RiskMap, store: LiveStore, filter?: AlertFilterState): LiveMap {
   const places = new UnitPlaces();
-  new LiveMapUpdates(map, store, sources).attach();
+  const updates = new LiveMapUpdates(map, store, sources);
+  updates.attach();
   new AlertMarkers(map, store, places, filter).attach();
   new UnitLabels(map).attach();
-  return places;
+  return { places, updates };
 }
 
 /** The desk's light, interactive map with its controls, live parts and status bar (desk and planner modes). */
-export async function startDeskMap(ctx: ScreenContext, padding: PaddingOptions): Promise<RiskMap> {
+export async function startDeskMap(ctx: ScreenContext, padding: PaddingOptions): Promise<DeskMap> {
   const { container, i18n, store, connection } = ctx;
   // The desk filters its alerts (remembered); the wall shows them all.
   const filter = new AlertFilterState(DeskAlertFilter, true);
@@ -60,6 +70,5 @@ export async function startDeskMap(ctx: ScreenContext, padding: PaddingOptions):
   map.addControl(legend, "top-right");
   map.addControl(new HeatToggle(i18n, () => legend.legend, ctx.options.heat), "top-left");
   map.addControl(new NoticeControl(i18n, riskMap.basemapAttribution), "bottom-right");
-  attachLiveMap(riskMap, store, filter);
-  return riskMap;
+  return { ...riskMap, live: attachLiveMap(riskMap, store, filter) };
 }

@@ -26,6 +26,14 @@ export const TestIds = {
   alertTicker: "alert-ticker",
   alertTickerItem: "alert-ticker-item",
   alertMarker: "alert-marker",
+  /** Replay: the desk's button, its bar (`data-at`: the moment shown, ISO; absent while loading), slider, steps and way back. */
+  replayToggle: "replay-toggle",
+  replayBar: "replay-bar",
+  replaySlider: "replay-slider",
+  replayTime: "replay-time",
+  replayBack: "replay-back",
+  replayForward: "replay-forward",
+  replayLive: "replay-live",
   /** The desk's alert filter (a details element); each checkbox is `alert-filter-option` with `data-value` (alerts/alertFilter.ts). */
   alertFilter: "alert-filter",
   alertFilterOption: "alert-filter-option",

@@ -156,6 +156,95 @@ public sealed class UnitEndpointTests
         Assert.Equal(Now, Assert.Single(history).GetProperty("validFrom").GetDateTimeOffset());
     }
 
+    [Fact]
+    public async Task History_OfAPeriodWithMoreChangesThanItGives_EndsAtTheLatestChange()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        // 5,001 changes of the county a minute apart, its share at level II or above rising by one household each
+        await db.ExecuteAsync("""
+            INSERT INTO region_stats_history (subject_kind, subject_id, valid_from, households, monitored, level1, level2, level3, zone, scale_return)
+            SELECT 'unit', 513431000000, $1::timestamptz + make_interval(mins => i), 10000, 0, 0, i, 0, 'green', false
+            FROM generate_series(0, 5000) AS i
+            """, Now);
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = await factory.CreateClientAsync(Role.Administrator);
+        var period = $"from={Uri.EscapeDataString(Now.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(Now.AddDays(10).ToString("O"))}";
+
+        var history = (await client.GetFromJsonAsync<JsonElement[]>($"/api/units/513431000000/history?{period}"))!;
+
+        Assert.Equal(5000, history.Length);
+        Assert.Equal(Now.AddMinutes(1), history[0].GetProperty("validFrom").GetDateTimeOffset());
+        Assert.Equal((Now.AddMinutes(5000), 5000), (history[^1].GetProperty("validFrom").GetDateTimeOffset(), history[^1].GetProperty("level2").GetInt32()));
+    }
+
+    [Fact]
+    public async Task AsOf_ShowsEveryUnitUnderTheOneAskedForAsItWasAtThatMoment()
+    {
+        var db = await VillageWrittenTwiceAsync();
+        await using var _ = db;
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = await factory.CreateClientAsync(Role.Administrator);
+
+        var beforeFlood = await AsOfAsync(client, "513431000000", Now.AddMinutes(30));
+        var afterFlood = await AsOfAsync(client, "513431000000", Now.AddHours(2));
+        var beforeAnyData = await AsOfAsync(client, "513431000000", Now.AddMinutes(-1));
+
+        // every unit of the county, parents first; the county, township A and village A1 had figures then,
+        // A2 and township B's villages never had households
+        Assert.Equal(["513431000000", "513431100000", "513431100001", "513431100002", "513431101000", "513431101001", "513431101002"], beforeFlood.Keys);
+        var withFigures = beforeFlood.Where(u => u.Value.ValueKind != JsonValueKind.Null).ToList();
+        Assert.Equal(["513431000000", "513431100000", "513431100001"], withFigures.Select(u => u.Key));
+        Assert.All(withFigures, u => Assert.Equal(("green", 0.0), (u.Value.GetProperty("zone").GetString(), u.Value.GetProperty("shareAtLeastTwo").GetDouble())));
+        Assert.Equal(Now, beforeFlood["513431100001"].GetProperty("validFrom").GetDateTimeOffset());
+        // after the second write: what the unit's own figures say now (one household at level III: share 1, not green)
+        var now = await client.GetFromJsonAsync<JsonElement>("/api/units/513431100001");
+        Assert.Equal((now.GetProperty("zone").GetString(), 1.0, now.GetProperty("scaleReturn").GetBoolean()), (afterFlood["513431100001"].GetProperty("zone").GetString(),
+            afterFlood["513431100001"].GetProperty("shareAtLeastTwo").GetDouble(), afterFlood["513431100001"].GetProperty("scaleReturn").GetBoolean()));
+        Assert.NotEqual("green", now.GetProperty("zone").GetString());
+        Assert.Equal(Now.AddHours(1), afterFlood["513431100000"].GetProperty("validFrom").GetDateTimeOffset());
+        Assert.Equal(7, beforeAnyData.Count);
+        Assert.All(beforeAnyData.Values, f => Assert.Equal(JsonValueKind.Null, f.ValueKind));
+    }
+
+    [Fact]
+    public async Task AsOf_StaysInsideTheCallersArea()
+    {
+        var db = await VillageWrittenTwiceAsync();
+        await using var _ = db;
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var townshipB = await factory.CreateClientAsync(Role.Leader, TestUnits.TownshipB.ToString());
+        using var townshipA = await factory.CreateClientAsync(Role.Leader, TestUnits.TownshipA.ToString());
+        var at = Uri.EscapeDataString(Now.AddHours(2).ToString("O"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await townshipB.GetAsync($"/api/units/513431100000/as-of?at={at}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await townshipA.GetAsync($"/api/units/513431000000/as-of?at={at}")).StatusCode);
+        Assert.Equal(["513431100000", "513431100001", "513431100002"], (await AsOfAsync(townshipA, "513431100000", Now.AddHours(2))).Keys);
+    }
+
+    /// <summary>A database where village A1's one household was written at <see cref="Now"/> at 40,000 yuan, then an hour later at 3,000 (level III).</summary>
+    private static async Task<TestDatabase> VillageWrittenTwiceAsync()
+    {
+        var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        var clock = new ManualTimeProvider(Now);
+        await using var services = await TestServices.CreateAsync(db, clock);
+        await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 40000));
+        clock.Advance(TimeSpan.FromHours(1));
+        await services.WriteAsync(TestUnits.Household("A1-1", TestUnits.VillageA1, 3000));
+        return db;
+    }
+
+    /// <summary>GET /api/units/{code}/as-of: each unit's figures by code, in the order given.</summary>
+    private static async Task<OrderedDictionary<string, JsonElement>> AsOfAsync(HttpClient client, string code, DateTimeOffset at)
+    {
+        var body = await client.GetFromJsonAsync<JsonElement>($"/api/units/{code}/as-of?at={Uri.EscapeDataString(at.ToString("O"))}");
+        Assert.Equal(at, body.GetProperty("at").GetDateTimeOffset());
+        var units = new OrderedDictionary<string, JsonElement>();
+        foreach (var u in body.GetProperty("units").EnumerateArray()) units.Add(u.GetProperty("code").GetString()!, u.GetProperty("figures"));
+        return units;
+    }
+
     /// <summary>
     /// Village A1's figures and history (as the API gives them) after its one household was written at
     /// 40,000 yuan and then, an hour later, as <paramref name="second"/>.
@@ -184,6 +273,8 @@ public sealed class UnitEndpointTests
     [InlineData("/api/units/520000000000", HttpStatusCode.NotFound, "Unknown unit")]
     [InlineData("/api/units?parent=", HttpStatusCode.BadRequest, "Invalid unit code")]
     [InlineData("/api/units/513431000000/history?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", HttpStatusCode.BadRequest, "Invalid period")]
+    [InlineData("/api/units/513431000000/as-of", HttpStatusCode.BadRequest, "Invalid time")]
+    [InlineData("/api/units/5134310/as-of?at=2026-01-01T00:00:00Z", HttpStatusCode.BadRequest, "Invalid unit code")]
     public async Task BadRequests_AreProblemsNamingTheFault(string url, HttpStatusCode status, string title)
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();

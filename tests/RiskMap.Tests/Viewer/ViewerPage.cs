@@ -54,6 +54,12 @@ public sealed class ViewerPage(IPage page)
     public ILocator AlertFilterOption(string value) => page.Locator($"[data-testid=alert-filter-option][data-value={value}]");
 
     /// <summary>The alert marker of one unit (by its 12-digit code).</summary>
+    public ILocator ReplayToggle => page.Locator("[data-testid=replay-toggle]");
+    public ILocator ReplayBar => page.Locator("[data-testid=replay-bar]");
+    public ILocator ReplayTime => page.Locator("[data-testid=replay-time]");
+    public ILocator ReplayBack => page.Locator("[data-testid=replay-back]");
+    public ILocator ReplayForward => page.Locator("[data-testid=replay-forward]");
+    public ILocator ReplayLive => page.Locator("[data-testid=replay-live]");
     public ILocator AlertMarkerAt(long code) => page.Locator($"[data-testid=alert-marker][data-code='{code}']");
 
     public ILocator LanguageSwitch => page.Locator("[data-testid=language-switch]");

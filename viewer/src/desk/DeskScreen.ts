@@ -1,6 +1,6 @@
 // The desk screen: the map with its controls, a search box and a breadcrumb over it, the unit card
-// (drilling county → township → village), a button to planner mode, and a status bar with the
-// connection state, the alert filter and the ticker.
+// (drilling county → township → village), a button to planner mode, replay "as of" a moment, and a
+// status bar with the connection state, the alert filter and the ticker.
 import { UnitPicker } from "../map/UnitPicker";
 import { UnitCard } from "../card/UnitCard";
 import { PlannerLink } from "../controls/PlannerLink";
@@ -10,6 +10,7 @@ import { Themes } from "../layers/palette";
 import { el } from "../dom";
 import { startDeskMap, type ScreenContext } from "../screen";
 import { UnitFocus } from "./UnitFocus";
+import { ReplayControl } from "../replay/ReplayControl";
 
 export async function startDesk(ctx: ScreenContext): Promise<void> {
   const { i18n } = ctx;
@@ -18,6 +19,7 @@ export async function startDesk(ctx: ScreenContext): Promise<void> {
   const riskMap = await startDeskMap(ctx, { top: 40, bottom: 40, left: 60, right: 320 });
   const { map } = riskMap;
   map.addControl(new PlannerLink(i18n), "top-left");
+  map.addControl(new ReplayControl(ctx.scope.code, riskMap.live.updates, i18n), "top-left");
   const card = new UnitCard(document.getElementById("card") as HTMLElement, i18n);
   // A focused unit is fitted between the card (left) and the legend (right), under the search bar.
   const breadcrumb = new Breadcrumb(i18n, (code) => void focus.open(code, true));

@@ -54,11 +54,11 @@ export function formatTime(lang: Lang, at: Date | number | string, seconds = fal
   })).format(new Date(at));
 }
 
-/** 2026/11/20 14:03 in Chinese, 20 Nov 2026, 14:03 in English (China time). */
-export function formatDateTime(lang: Lang, at: Date | number | string): string {
-  return cached(`d${lang}`, () => new Intl.DateTimeFormat(Locales[lang], {
+/** 2026/11/20 14:03 in Chinese, 20 Nov 2026, 14:03 in English (China time); with `seconds`, 14:03:05. */
+export function formatDateTime(lang: Lang, at: Date | number | string, seconds = false): string {
+  return cached(`d${lang}${seconds}`, () => new Intl.DateTimeFormat(Locales[lang], {
     year: "numeric", month: lang === "zh" ? "2-digit" : "short", day: "2-digit", hour: "2-digit", minute: "2-digit",
-    hourCycle: "h23", timeZone: TimeZone,
+    ...(seconds ? { second: "2-digit" } : {}), hourCycle: "h23", timeZone: TimeZone,
   })).format(new Date(at));
 }
 
@@ -99,7 +99,7 @@ export class I18n {
   count = (n: number | null | undefined): string => formatCount(this.current, n);
   share = (s: number | null | undefined): string => formatShare(this.current, s);
   time = (at: Date | number | string, seconds = false): string => formatTime(this.current, at, seconds);
-  dateTime = (at: Date | number | string): string => formatDateTime(this.current, at);
+  dateTime = (at: Date | number | string, seconds = false): string => formatDateTime(this.current, at, seconds);
   day = (at: Date | number | string): string => formatDay(this.current, at);
 }
 

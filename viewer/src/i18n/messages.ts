@@ -134,6 +134,20 @@ export const zh = {
   tourCaption: "巡查 {index}/{total} · {kind} · {name}",
   tourPaused: "巡查暂停 (连接中断)",
 
+  // replay
+  replay: "回放",
+  replayTitle: "按时间回放: 地图显示所选时刻各区域的分级",
+  replayBack: "◀ 上一次变化",
+  replayBackTitle: "回到全域数据上一次变化之前",
+  replayForward: "下一次变化 ▶",
+  replayForwardTitle: "前进到全域数据的下一次变化",
+  replayLive: "返回实时",
+  replayAt: "回放 {time}",
+  replayNote: "区域颜色为该时刻的数据; 热力、安置点和预警标记不回放, 单位卡片为当前数据",
+  replayNoHistory: "暂无历史数据, 无法回放",
+  replayLoading: "载入中…",
+  replayError: "回放数据载入失败: {message}",
+
   // planner
   openPlanner: "圈选分析",
   openPlannerTitle: "在地图上圈选区域, 查看数据和入户排查名单",
@@ -316,6 +330,19 @@ export const en: Record<MessageKey, string> = {
   tourTownship: "Township to watch",
   tourCaption: "Tour {index}/{total} · {kind} · {name}",
   tourPaused: "Tour paused (connection lost)",
+
+  replay: "Replay",
+  replayTitle: "Replay over time: the map shows every area's zone as it was at the moment chosen",
+  replayBack: "◀ Previous change",
+  replayBackTitle: "Back to before the area's last change of figures",
+  replayForward: "Next change ▶",
+  replayForwardTitle: "On to the area's next change of figures",
+  replayLive: "Back to live",
+  replayAt: "Replay {time}",
+  replayNote: "Areas are coloured as they were then; heat, sites and alert markers are not replayed, the unit card shows today's figures",
+  replayNoHistory: "No history yet to replay",
+  replayLoading: "Loading…",
+  replayError: "Could not load the replay: {message}",
 
   openPlanner: "Draw a region",
   openPlannerTitle: "Draw a region on the map for its figures and the households to visit",

@@ -28,9 +28,13 @@ export interface FeatureTarget {
 
 /** The polygon a unit's figures colour; null for provinces, prefectures and sites (not drawn as polygons). */
 export function featureTarget(stats: UnitStats): FeatureTarget | null {
-  if (stats.kind !== "unit") return null;
-  const source = LayerOfLevel[stats.level];
-  return source ? { source, id: stats.id } : null;
+  return stats.kind === "unit" ? unitTarget(stats.level, stats.id) : null;
+}
+
+/** The polygon of the unit `code` of `level`; null for the levels not drawn as polygons. */
+export function unitTarget(level: string, code: string): FeatureTarget | null {
+  const source = LayerOfLevel[level as UnitStats["level"]];
+  return source ? { source, id: code } : null;
 }
 
 /** The tile properties the message replaces (docs/api.md § Layers), same names, same meaning. */

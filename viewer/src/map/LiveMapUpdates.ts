@@ -1,7 +1,7 @@
 // Applies the live store to the map without reloading what it need not: figures recolour polygons
 // through feature state (no tile request, no flicker); TilesInvalidated refetches only the tiles of
 // the layers that draw figures feature state does not carry (sites), over the changed boxes
-// (MapLibre keeps drawing a tile while it reloads).
+// (MapLibre keeps drawing a tile while it reloads). A replay holds the recolouring while it draws the past.
 import type { Map as MapLibreMap } from "maplibre-gl";
 import type { LiveStore } from "../live/LiveStore";
 import type { UnitStats } from "../live/messages";
@@ -12,6 +12,8 @@ export class LiveMapUpdates {
   /** Features given live state, so a reset can hand them back to their tiles. */
   private readonly touched = new Map<string, { source: string; id: string; keys: string[] }>();
   private readonly unsubscribe: (() => void)[] = [];
+  private held = false;
+  private resetWhileHeld = false;
 
   constructor(private readonly map: MapLibreMap, private readonly store: LiveStore, private readonly sources: readonly SourceZooms[]) {}
 
@@ -29,7 +31,23 @@ export class LiveMapUpdates {
     for (const u of this.unsubscribe.splice(0)) u();
   }
 
+  /** Stops drawing live figures (the store still keeps them): a replay draws the past meanwhile. */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Draws the live figures again, every one the store holds (call once the replay's own state is gone). */
+  release(): void {
+    this.held = false;
+    if (this.resetWhileHeld) {
+      this.resetWhileHeld = false;
+      this.reset();
+    }
+    for (const s of this.store.allFigures()) this.recolour(s);
+  }
+
   private recolour(stats: UnitStats): void {
+    if (this.held) return;
     const target = featureTarget(stats);
     if (!target || !this.map.getSource(target.source)) return;
     const state = featureState(stats);
@@ -46,6 +64,11 @@ export class LiveMapUpdates {
    * stale, so give every feature back to fresh tiles. The first snapshot touched nothing and reloads nothing.
    */
   private reset(): void {
+    if (this.held) {
+      // The replay's state is on the same features: hand them back to their tiles after it.
+      this.resetWhileHeld = true;
+      return;
+    }
     if (this.touched.size === 0) return;
     const sources = new Set<string>();
     for (const { source, id, keys } of this.touched.values()) {

@@ -56,7 +56,7 @@ export async function startWall(ctx: ScreenContext): Promise<void> {
   const map = riskMap.map;
   notice.setBasemapAttribution(riskMap.basemapAttribution);
   ctx.readiness.attach(map);
-  const places = attachLiveMap(riskMap, store);
+  const { places } = attachLiveMap(riskMap, store);
 
   const tour = new WallTour(map, () => figures.unit, i18n, ctx.options.tourSeconds);
   mapArea.append(tour.element);

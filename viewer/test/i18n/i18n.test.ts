@@ -58,5 +58,6 @@ describe("formatting", () => {
     const at = Date.parse("2026-11-20T06:03:09Z");
     expect(formatDateTime("zh", at)).toBe("2026/11/20 14:03");
     expect(formatDateTime("en", at)).toBe("20 Nov 2026, 14:03");
+    expect(formatDateTime("zh", at, true)).toMatch(/^2026\/11\/20 14:03:\d\d$/);
   });
 });

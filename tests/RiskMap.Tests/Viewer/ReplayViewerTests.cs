@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using RiskMap.Tests.Infrastructure;
+
+namespace RiskMap.Tests.Viewer;
+
+/// <summary>Replay on the desk: the map drawn as the figures were at an earlier moment, then live again.</summary>
+public sealed class ReplayViewerTests
+{
+    [Fact]
+    public async Task Replay_DrawsAVillageAsItWasBeforeItsChange_AndBackToLiveDrawsItAsItIsNow()
+    {
+        await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 0, 1280, 800);
+        var (browser, viewer) = (scenario.Browser, scenario.Viewer);
+        // A flood: 12 of 南坪村's 20 households fall to level II, before the page opens (red in its tiles).
+        await scenario.SetNanpingPoorAsync(12, poorRelocated: true);
+        await scenario.OpenAsync("/#12/28.05/102.65");
+        var map = (await viewer.Map.BoundingBoxAsync())!;
+        // Inside the village, away from its name, its alert marker and the site at its centre.
+        var (x, y) = (map.X + map.Width / 2 - 150, map.Y + map.Height / 2 + 120);
+        await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red, live");
+        await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        await viewer.ReplayToggle.ClickAsync();
+
+        // The replay starts one change back: before the flood, when 南坪村 was green.
+        await Assertions.Expect(viewer.ReplayBar).ToHaveAttributeAsync("data-at", new System.Text.RegularExpressions.Regex("^20"), new() { Timeout = 20_000 });
+        await Assertions.Expect(viewer.ReplayTime).ToContainTextAsync("回放");
+        await ViewerServer.EventuallyAsync(async () => IsGreen(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn green as it was");
+        // The open alert belongs to the present, not to the moment replayed.
+        await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeHiddenAsync();
+        await viewer.SaveScreenshotAsync("viewer-replay.png");
+
+        // One change on: the flood again.
+        await viewer.ReplayForward.ClickAsync();
+        await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red after the change");
+        // the flood is the last change: nothing further to step on to
+        await Assertions.Expect(viewer.ReplayForward).ToBeDisabledAsync();
+
+        await viewer.ReplayBack.ClickAsync();
+        await ViewerServer.EventuallyAsync(async () => IsGreen(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 green again one change back");
+        await viewer.ReplayLive.ClickAsync();
+
+        await Assertions.Expect(viewer.ReplayBar).ToHaveCountAsync(0);
+        await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red, live again");
+        await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeVisibleAsync();
+    }
+
+    private static bool IsRed((int R, int G, int B) p) => p.R > 150 && p.R > p.G + 60;
+
+    private static bool IsGreen((int R, int G, int B) p) => p.G > p.R + 40;
+}
