@@ -33,11 +33,13 @@ try
     builder.Services.AddAccess();                    // users, roles, area scopes, bearer tokens, per-user rate limits
     builder.Services.AddRegions();                   // drawn-region figures, visit lists, saved watch regions
     builder.Services.AddBasemap();                   // an optional local basemap folder (Basemap:Directory)
+    builder.Services.AddApiCompression();            // JSON, CSV and GeoJSON answers gzip/br for clients that accept it
 
     var app = builder.Build();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseTileHitLane();                            // cached tiles ahead of routing, same access checks (TileHitLane)
+    app.UseResponseCompression();                    // after the tile lane: tiles are gzipped already
     await app.MigrateDatabaseAsync();                // numbered .sql migrations before any request
     await app.LoadPolicyLinesAsync();                // monitoring and dibao lines per province and year
     await app.LoadDemoDataAsync();                   // generate and load 凉山州 into an empty database

@@ -222,6 +222,26 @@ public sealed class UnitEndpointTests
         Assert.Equal(["513431100000", "513431100001", "513431100002"], (await AsOfAsync(townshipA, "513431100000", Now.AddHours(2))).Keys);
     }
 
+    [Fact]
+    public async Task AsOf_ComesGzippedToAClientThatAcceptsIt_AndPlainToOneThatDoesNot()
+    {
+        var db = await VillageWrittenTwiceAsync();
+        await using var _ = db;
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = await factory.CreateClientAsync(Role.Administrator);
+        var url = $"/api/units/513431000000/as-of?at={Uri.EscapeDataString(Now.AddHours(2).ToString("O"))}";
+
+        var plain = await client.GetAsync(url);
+        using var gzipped = new HttpRequestMessage(HttpMethod.Get, url);
+        gzipped.Headers.AcceptEncoding.ParseAdd("gzip");
+        var compressed = await client.SendAsync(gzipped);
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        await using var unzip = new System.IO.Compression.GZipStream(await compressed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        Assert.Equal(await plain.Content.ReadAsStringAsync(), await new StreamReader(unzip).ReadToEndAsync());
+    }
+
     /// <summary>A database where village A1's one household was written at <see cref="Now"/> at 40,000 yuan, then an hour later at 3,000 (level III).</summary>
     private static async Task<TestDatabase> VillageWrittenTwiceAsync()
     {
