@@ -12,17 +12,20 @@ namespace RiskMap.Server.Alerts;
 /// transition and appends the visible ones to the live log. The caller holds the live lock
 /// (<see cref="Live.LiveLog.LockAsync"/>), which serialises every alert write.
 /// </summary>
-public sealed class AlertEngine(IOptions<AlertOptions> options, TimeProvider time)
+public sealed class AlertEngine(IOptions<AlertOptions> options)
 {
+    /// <summary>
+    /// Evaluates the readings at <paramref name="now"/>: a write's own moment (the time its figures and
+    /// their history carry), so an alert it raises is open from the very moment the figures changed.
+    /// </summary>
     public async Task<IReadOnlyList<AlertTransition>> EvaluateAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<AlertReading> readings, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<AlertReading> readings, DateTimeOffset now, CancellationToken ct)
     {
         if (readings.Count == 0) return [];
         var latest = new Dictionary<(string, AlertSubject), AlertReading>();
         foreach (var r in readings) latest[(r.Rule, r.Subject)] = r;
         var (open, suppressed) = await LoadAsync(conn, tx, latest.Values, ct);
 
-        var now = time.GetUtcNow();
         var pending = options.Value.PendingPeriod;
         var transitions = new List<AlertTransition>();
         var touched = new List<(long Id, AlertReading Reading)>();

@@ -13,7 +13,7 @@ namespace RiskMap.Server.Alerts;
 /// over a threshold and resolves what it brought under. Household alerts are raised by changes
 /// only (a household reaching III), never by a sweep.
 /// </summary>
-public sealed class AlertSweep(NpgsqlDataSource db, AlertEngine engine, IOptions<AlertOptions> options, IOptions<RegionRuleOptions> regions)
+public sealed class AlertSweep(NpgsqlDataSource db, AlertEngine engine, IOptions<AlertOptions> options, IOptions<RegionRuleOptions> regions, TimeProvider time)
 {
     public async Task<IReadOnlyList<AlertTransition>> RunAsync(CancellationToken ct)
     {
@@ -34,7 +34,7 @@ public sealed class AlertSweep(NpgsqlDataSource db, AlertEngine engine, IOptions
             }
         }
         readings.AddRange(await SiteReadings.ReadAsync(conn, tx, null, o, regions.Value, ct));
-        var transitions = await engine.EvaluateAsync(conn, tx, readings, ct);
+        var transitions = await engine.EvaluateAsync(conn, tx, readings, time.GetUtcNow(), ct);
         if (transitions.Count > 0) await LiveLog.NotifyAsync(conn, tx, ct);
         await tx.CommitAsync(ct);
         return transitions;

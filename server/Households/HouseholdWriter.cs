@@ -27,27 +27,29 @@ public sealed class HouseholdWriter(HouseholdAssessor assessor, StatisticsMainta
         var latest = new Dictionary<(long, string), Household>();
         foreach (var h in batch) latest[(h.VillageCode.County.Value, h.HouseholdId)] = h;
         var assessed = latest.Values.Select(assessor.Assess).ToList();
+        // One moment for the whole write: rows, figures, history, alerts and the live log agree on when it happened.
+        var now = time.GetUtcNow();
 
         await ExecuteAsync(conn, tx, SqlFile.Load("Households.create_incoming"), ct);
         await StageAsync(conn, assessed, ct);
-        var before = await UpsertReadingBeforeAsync(conn, tx, ct);
+        var before = await UpsertReadingBeforeAsync(conn, tx, now, ct);
         await ExecuteAsync(conn, tx, SqlFile.Load("Households.delete_assistance"), ct);
         await ExecuteAsync(conn, tx, SqlFile.Load("Households.insert_assistance"), ct);
 
         var deltas = assessed.Select(a => new HouseholdDelta(
             before.TryGetValue((a.Household.VillageCode.County.Value, a.Household.HouseholdId), out var b) ? b : null, a.Facts)).ToList();
-        var changed = await statistics.ApplyAsync(conn, tx, deltas, ct);
-        await live.RecordAsync(conn, tx, changed, assessed.Select((a, i) => (a.Household.HouseholdId, deltas[i])).ToList(), ct);
+        var changed = await statistics.ApplyAsync(conn, tx, deltas, now, ct);
+        await live.RecordAsync(conn, tx, changed, assessed.Select((a, i) => (a.Household.HouseholdId, deltas[i])).ToList(), now, ct);
         return new HouseholdWriteResult(assessed.Count, changed);
     }
 
     /// <summary>Upserts the staged rows and returns what the existing ones were, locked until commit.</summary>
     private async Task<Dictionary<(long, string), HouseholdFacts>> UpsertReadingBeforeAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, DateTimeOffset now, CancellationToken ct)
     {
         var result = new Dictionary<(long, string), HouseholdFacts>();
         await using var cmd = new NpgsqlCommand(SqlFile.Load("Households.upsert_from_incoming"), conn, tx);
-        cmd.Parameters.Add(new() { Value = time.GetUtcNow() });
+        cmd.Parameters.Add(new() { Value = now });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {

@@ -16,11 +16,11 @@ namespace RiskMap.Server.Live;
 /// are told, and nothing committed is ever left untold.
 /// </summary>
 public sealed class ChangeRecorder(
-    AlertEngine alerts, WatchRegionFigures watchRegions, IOptions<AlertOptions> alertOptions, IOptions<RegionRuleOptions> regions, TimeProvider time)
+    AlertEngine alerts, WatchRegionFigures watchRegions, IOptions<AlertOptions> alertOptions, IOptions<RegionRuleOptions> regions)
 {
     public async Task<IReadOnlyList<AlertTransition>> RecordAsync(
         NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<ChangedSubject> changed,
-        IReadOnlyList<(string HouseholdId, HouseholdDelta Delta)> households, CancellationToken ct)
+        IReadOnlyList<(string HouseholdId, HouseholdDelta Delta)> households, DateTimeOffset at, CancellationToken ct)
     {
         var readings = Readings(changed, households, alertOptions.Value, regions.Value);
         if (changed.Count == 0 && readings.Count == 0) return [];
@@ -31,8 +31,8 @@ public sealed class ChangeRecorder(
             .Select(c => c.Figures.SubjectId).ToList();
         readings.AddRange(await WatchReadingsAsync(conn, tx, await watchRegions.RefreshTouchedAsync(conn, tx, villages, ct), ct));
         await LiveLog.LockAsync(conn, tx, ct);
-        var transitions = await alerts.EvaluateAsync(conn, tx, readings, ct);
-        await LiveLog.AppendStatsAsync(conn, tx, changed.Select(c => (c.Figures.Kind, c.Figures.SubjectId)).ToList(), time.GetUtcNow(), ct);
+        var transitions = await alerts.EvaluateAsync(conn, tx, readings, at, ct);
+        await LiveLog.AppendStatsAsync(conn, tx, changed.Select(c => (c.Figures.Kind, c.Figures.SubjectId)).ToList(), at, ct);
         await LiveLog.NotifyAsync(conn, tx, ct);
         return transitions;
     }

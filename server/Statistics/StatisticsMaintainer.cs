@@ -18,10 +18,11 @@ public sealed record ChangedSubject(RegionFigures Figures, bool ZoneChanged, str
 /// need every income under a unit, are marked stale here and recomputed by the
 /// <see cref="MedianRefresher"/> off the write path.
 /// </summary>
-public sealed class StatisticsMaintainer(IOptions<RegionRuleOptions> rules, TimeProvider time)
+public sealed class StatisticsMaintainer(IOptions<RegionRuleOptions> rules)
 {
+    /// <summary>Folds the deltas in; figures saved and history kept at <paramref name="at"/>, the write's moment.</summary>
     public async Task<IReadOnlyList<ChangedSubject>> ApplyAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<HouseholdDelta> deltas, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<HouseholdDelta> deltas, DateTimeOffset at, CancellationToken ct)
     {
         var unitIds = new SortedSet<long>();
         var siteIds = new SortedSet<long>();
@@ -80,7 +81,6 @@ public sealed class StatisticsMaintainer(IOptions<RegionRuleOptions> rules, Time
             }
             if (moved || medianMoved) save.Add(f);
         }
-        var at = time.GetUtcNow();
         await StatisticsStore.SaveAsync(conn, tx, save, at, ct);
         await StatisticsStore.AppendHistoryAsync(conn, tx, history, at, ct);
         return changed;

@@ -146,7 +146,7 @@ public sealed class AlertEngineTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
-        var sweep = new AlertSweep(db.DataSource, services.Get<AlertEngine>(), services.Get<IOptions<AlertOptions>>(), services.Get<IOptions<RiskMap.Server.Risk.RegionRuleOptions>>());
+        var sweep = new AlertSweep(db.DataSource, services.Get<AlertEngine>(), services.Get<IOptions<AlertOptions>>(), services.Get<IOptions<RiskMap.Server.Risk.RegionRuleOptions>>(), services.Get<TimeProvider>());
         await db.ExecuteAsync("UPDATE resettlement_site SET labour_force = 40, employed_labour = 20 WHERE site_id = 9001");
 
         await sweep.RunAsync(CancellationToken.None);
