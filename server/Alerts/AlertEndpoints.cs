@@ -48,7 +48,8 @@ public static class AlertEndpoints
     };
 
     private static async Task<Results<Ok<AlertPageDto>, ProblemHttpResult>> List(
-        Caller caller, NpgsqlDataSource db, CancellationToken ct, string? unit = null, string state = "open", long? before = null, int limit = 50)
+        Caller caller, NpgsqlDataSource db, CancellationToken ct, string? unit = null, string? state = null, long? before = null, int limit = 50,
+        DateTimeOffset? openAt = null)
     {
         var (first, last) = (caller.Scope.First, caller.Scope.Last);
         if (unit is not null)
@@ -58,12 +59,14 @@ public static class AlertEndpoints
                 return TypedResults.Problem(title: "Unknown unit", statusCode: StatusCodes.Status404NotFound, detail: $"no administrative unit in your area has code {code}");
             (first, last) = (code.Value, code.Value + StatisticsStore.SpanOf(code.Level) - 1);
         }
-        if (!States.TryGetValue(state, out var states)) return BadRequest("state", $"'{state}' is not one of {string.Join(", ", States.Keys)}");
+        // openAt: the alerts open at that moment (replay), whatever their state now; a state besides would contradict it.
+        if (openAt is not null && state is not null) return BadRequest("state", "give state or openAt, not both: openAt selects the alerts open at that moment");
+        if (!States.TryGetValue(state ?? "open", out var states)) return BadRequest("state", $"'{state}' is not one of {string.Join(", ", States.Keys)}");
         if (limit is < 1 or > 500) return BadRequest("limit", "limit must be 1–500");
-        await using var cmd = db.CreateCommand(SqlFile.Load("Alerts.list_alerts"));
+        await using var cmd = db.CreateCommand(SqlFile.Load(openAt is null ? "Alerts.list_alerts" : "Alerts.alerts_open_at"));
         cmd.Parameters.Add(new() { Value = first });
         cmd.Parameters.Add(new() { Value = last });
-        cmd.Parameters.Add(new() { Value = states });
+        cmd.Parameters.Add(openAt is { } at ? new NpgsqlParameter { Value = at } : new NpgsqlParameter { Value = states });
         cmd.Parameters.Add(new() { Value = before ?? long.MaxValue });
         cmd.Parameters.Add(new() { Value = limit });
         var page = new List<AlertMessage>();

@@ -3,6 +3,7 @@
 import type { HistoryPoint, TileJson, Unit, UnitSearchHit } from "./types";
 import type { RegionBody, RegionFigures, RegionHouseholds, SavedRegion, WatchRegionRequest } from "./planner/regionTypes";
 import type { UnitsAsOf } from "./replay/replay";
+import type { Alert } from "./live/messages";
 import { authHeaders, signInRequired } from "./auth";
 
 export class ApiError extends Error {
@@ -69,6 +70,10 @@ export const fetchHistory = (code: string, signal?: AbortSignal): Promise<Histor
 /** The figures of the unit and every unit under it as they were at `at` (replay; docs/api.md § Units). */
 export const fetchAsOf = (code: string, at: number, signal?: AbortSignal): Promise<UnitsAsOf> =>
   getJson<UnitsAsOf>(`api/units/${encodeURIComponent(code)}/as-of?at=${encodeURIComponent(new Date(at).toISOString())}`, signal);
+
+/** The alerts about the unit and everything under it that were open at `at`, newest first (replay; docs/api.md § Alerts). */
+export const fetchAlertsOpenAt = (code: string, at: number, signal?: AbortSignal): Promise<{ alerts: Alert[] }> =>
+  getJson<{ alerts: Alert[] }>(`api/alerts?unit=${encodeURIComponent(code)}&openAt=${encodeURIComponent(new Date(at).toISOString())}&limit=500`, signal);
 
 /** A drawn region's figures, units touched and sites (docs/api.md § Regions). */
 export const queryRegion = async (region: RegionBody, signal?: AbortSignal): Promise<RegionFigures> =>

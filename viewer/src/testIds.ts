@@ -34,6 +34,8 @@ export const TestIds = {
   replayBack: "replay-back",
   replayForward: "replay-forward",
   replayLive: "replay-live",
+  /** A unit's alert open at the moment replayed (`data-code`). */
+  replayMarker: "replay-marker",
   /** The desk's alert filter (a details element); each checkbox is `alert-filter-option` with `data-value` (alerts/alertFilter.ts). */
   alertFilter: "alert-filter",
   alertFilterOption: "alert-filter-option",

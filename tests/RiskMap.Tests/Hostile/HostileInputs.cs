@@ -32,7 +32,7 @@ public static class HostileInputs
         "5134311000011", "000000", "99", "513431abc", "<script>alert(1)</script>", "%E2%80%AE", new string('9', 5000),
     ];
 
-    private static readonly string[] QueryNames = ["unit", "parent", "limit", "offset", "before", "state", "from", "to", "source", "user", "all", "at"];
+    private static readonly string[] QueryNames = ["unit", "parent", "limit", "offset", "before", "state", "from", "to", "source", "user", "all", "at", "openAt"];
 
     public static IEnumerable<HostileRequest> For(IReadOnlyList<MappedEndpoint> endpoints, long oversized)
     {

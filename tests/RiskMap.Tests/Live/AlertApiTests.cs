@@ -72,4 +72,48 @@ public sealed class AlertApiTests
         Assert.Contains("is resolved", (string?)(await late.Content.ReadFromJsonAsync<JsonObject>())!["detail"]);
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/alerts?state=closed")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_alerts_open_at_a_moment_are_those_raised_by_then_and_not_yet_resolved_whatever_their_state_now()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        var time = new ManualTimeProvider(Now);
+        await using var services = await TestServices.CreateAsync(db, time);
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));   // raised at Now
+        time.Advance(TimeSpan.FromMinutes(30));
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 3));    // cleared: resolved at Now + 30 min
+        await using var server = new RiskMapFactory(db.ConnectionString, time: time);
+        using var http = await server.CreateClientAsync(Role.Administrator);
+        async Task<string[]> OpenAt(DateTimeOffset at) =>
+            (await http.GetFromJsonAsync<JsonObject>($"/api/alerts?unit={TestUnits.County}&openAt={Uri.EscapeDataString(at.ToString("O"))}"))!["alerts"]!
+                .AsArray().Select(a => $"{(string?)a!["subjectId"]}:{(string?)a["state"]}").ToArray();
+
+        // the village's scale alert and its township's (12 of the township's 20 households), both resolved since
+        Assert.Equal([$"{TestUnits.TownshipA}:resolved", $"{TestUnits.VillageA1}:resolved"], (await OpenAt(Now.AddMinutes(10))).Order());
+        Assert.Empty(await OpenAt(Now.AddMinutes(-10)));
+        Assert.Empty(await OpenAt(Now.AddMinutes(40)));
+        Assert.Empty((await http.GetFromJsonAsync<JsonObject>($"/api/alerts?unit={TestUnits.County}"))!["alerts"]!.AsArray());
+        var both = await http.GetAsync($"/api/alerts?state=open&openAt={Uri.EscapeDataString(Now.ToString("O"))}");
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Equal("state", (string?)(await both.Content.ReadFromJsonAsync<JsonObject>())!["field"]);
+    }
+
+    [Fact]
+    public async Task A_write_that_raises_an_alert_gives_the_alert_the_moment_its_figures_changed_so_a_replay_of_that_moment_has_both()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        // the real clock: every reading of it differs
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+
+        var raised = await db.ScalarAsync<DateTime>("SELECT raised_at FROM alert WHERE rule = 'scale' AND subject_id = $1", TestUnits.VillageA1);
+        var changed = await db.ScalarAsync<DateTime>("SELECT max(valid_from) FROM region_stats_history WHERE subject_kind = 'unit' AND subject_id = $1", TestUnits.VillageA1);
+        var written = await db.ScalarAsync<DateTime>("SELECT updated_at FROM household WHERE household_id = 'A1-0'");
+
+        Assert.Equal(changed, raised);
+        Assert.Equal(changed, written);
+    }
 }

@@ -26,8 +26,9 @@ public sealed class ReplayViewerTests
         await Assertions.Expect(viewer.ReplayBar).ToHaveAttributeAsync("data-at", new System.Text.RegularExpressions.Regex("^20"), new() { Timeout = 20_000 });
         await Assertions.Expect(viewer.ReplayTime).ToContainTextAsync("回放");
         await ViewerServer.EventuallyAsync(async () => IsGreen(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn green as it was");
-        // The open alert belongs to the present, not to the moment replayed.
+        // The open alert belongs to the present, not to the moment replayed, when none was open there.
         await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeHiddenAsync();
+        await Assertions.Expect(viewer.ReplayMarkerAt(TestUnits.VillageA1)).ToHaveCountAsync(0);
         await viewer.SaveScreenshotAsync("viewer-replay.png");
 
         // One change on: the flood again.
@@ -35,12 +36,15 @@ public sealed class ReplayViewerTests
         await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red after the change");
         // the flood is the last change: nothing further to step on to
         await Assertions.Expect(viewer.ReplayForward).ToBeDisabledAsync();
+        // … and its scale alert, open from that moment, has its marker
+        await Assertions.Expect(viewer.ReplayMarkerAt(TestUnits.VillageA1)).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         await viewer.ReplayBack.ClickAsync();
         await ViewerServer.EventuallyAsync(async () => IsGreen(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 green again one change back");
         await viewer.ReplayLive.ClickAsync();
 
         await Assertions.Expect(viewer.ReplayBar).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.ReplayMarkerAt(TestUnits.VillageA1)).ToHaveCountAsync(0);
         await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red, live again");
         await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeVisibleAsync();
     }

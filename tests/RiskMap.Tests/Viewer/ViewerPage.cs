@@ -60,6 +60,7 @@ public sealed class ViewerPage(IPage page)
     public ILocator ReplayBack => page.Locator("[data-testid=replay-back]");
     public ILocator ReplayForward => page.Locator("[data-testid=replay-forward]");
     public ILocator ReplayLive => page.Locator("[data-testid=replay-live]");
+    public ILocator ReplayMarkerAt(long code) => page.Locator($"[data-testid=replay-marker][data-code='{code}']");
     public ILocator AlertMarkerAt(long code) => page.Locator($"[data-testid=alert-marker][data-code='{code}']");
 
     public ILocator LanguageSwitch => page.Locator("[data-testid=language-switch]");

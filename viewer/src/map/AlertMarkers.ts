@@ -58,10 +58,7 @@ export class AlertMarkers {
     // Still wanted? The alert may have been resolved while its place was fetched.
     const current = alertMarkers(this.shown(), this.arrivedLive, MaxMarkers).find((s) => s.unitCode === spec.unitCode);
     if (!current) return;
-    const node = testId(el("div", "alert-marker"), TestIds.alertMarker);
-    node.dataset.code = spec.unitCode;
-    node.append(el("span", "alert-marker-ring"), el("span", "alert-marker-dot"));
-    style(node, current);
+    const node = alertMarkerElement(current, TestIds.alertMarker);
     const marker = new maplibregl.Marker({ element: node, offset: [0, -18] }).setLngLat(point).addTo(this.map);
     this.markers.set(spec.unitCode, { marker, spec: current });
   }
@@ -70,6 +67,15 @@ export class AlertMarkers {
     const open = this.store.openAlerts();
     return this.filter ? filterAlerts(this.filter.get(), open).shown : open;
   }
+}
+
+/** A marker's element: a dot in the alert's colour, a ring that pulses while it waits (`data-code`: the unit). */
+export function alertMarkerElement(spec: AlertMarkerSpec, id: string): HTMLElement {
+  const node = testId(el("div", "alert-marker"), id);
+  node.dataset.code = spec.unitCode;
+  node.append(el("span", "alert-marker-ring"), el("span", "alert-marker-dot"));
+  style(node, spec);
+  return node;
 }
 
 function style(node: HTMLElement, spec: AlertMarkerSpec): void {

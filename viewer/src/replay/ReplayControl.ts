@@ -1,12 +1,15 @@
 // Replay on the desk: a button that opens a bar to take the map back in time. The polygons are
 // drawn as every unit's figures were at the moment chosen (GET /api/units/{code}/as-of), by the
-// same feature state live figures use, while the live recolouring is held; the slider spans the
-// scope's history and the steps move from one change of the scope's figures to the next. What has
-// no history (heat, sites, alert markers) is hidden meanwhile; "back to live" restores it all.
+// same feature state live figures use, while the live recolouring is held, and with markers at the
+// scale alerts open then; the slider spans the scope's history and the steps move from one change of
+// the scope's figures to the next. What has no history (heat, sites) and the live alert markers are
+// hidden meanwhile; "back to live" restores it all.
 import type { IControl, Map as MapLibreMap } from "maplibre-gl";
-import { fetchAsOf, fetchHistory } from "../api";
+import { fetchAlertsOpenAt, fetchAsOf, fetchHistory } from "../api";
 import type { I18n } from "../i18n/i18n";
 import type { LiveMapUpdates } from "../map/LiveMapUpdates";
+import type { UnitPlaces } from "../map/UnitPlaces";
+import { ReplayMarkers } from "./ReplayMarkers";
 import { HeatLayerId } from "../layers/heatLayers";
 import { TestIds } from "../testIds";
 import { el, testId } from "../dom";
@@ -19,6 +22,7 @@ const SliderRestMs = 150;
 
 export class ReplayControl implements IControl {
   private map: MapLibreMap | null = null;
+  private markers: ReplayMarkers | null = null;
   private readonly box = el("div", "maplibregl-ctrl maplibregl-ctrl-group");
   private readonly button = testId(el("button", "replay-button"), TestIds.replayToggle);
   private readonly bar = testId(el("div", "replay-bar"), TestIds.replayBar);
@@ -43,10 +47,12 @@ export class ReplayControl implements IControl {
   private request: AbortController | null = null;
   private sliderTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly scopeCode: string, private readonly liveMap: LiveMapUpdates, private readonly i18n: I18n) {}
+  constructor(private readonly scopeCode: string, private readonly liveMap: LiveMapUpdates, private readonly places: UnitPlaces,
+    private readonly i18n: I18n) {}
 
   onAdd(map: MapLibreMap): HTMLElement {
     this.map = map;
+    this.markers = new ReplayMarkers(map, this.places);
     this.button.type = "button";
     this.button.addEventListener("click", () => (this.replaying ? this.close() : void this.open()));
     this.box.append(this.button);
@@ -115,9 +121,11 @@ export class ReplayControl implements IControl {
     const request = (this.request = new AbortController());
     this.render();
     try {
-      const answer = await fetchAsOf(this.scopeCode, at, request.signal);
+      const [answer, alerts] = await Promise.all([
+        fetchAsOf(this.scopeCode, at, request.signal), fetchAlertsOpenAt(this.scopeCode, at, request.signal)]);
       const map = this.map;
       if (request.signal.aborted || !this.replaying || !map) return;
+      void this.markers?.show(alerts.alerts);
       const states = replayStates(answer.units);
       for (const { target, state } of states.values())
         if (map.getSource(target.source)) map.setFeatureState({ source: target.source, sourceLayer: target.source, id: target.id }, state);
@@ -144,6 +152,7 @@ export class ReplayControl implements IControl {
         for (const k of ReplayKeys) map.removeFeatureState({ source, sourceLayer: source, id }, k);
       }
     this.drawn.clear();
+    this.markers?.clear();
     if (this.holding) this.liveMap.release();
     this.holding = false;
     this.restorePresent();
