@@ -28,12 +28,16 @@ public sealed class UnitQueries(NpgsqlDataSource db)
     public Task<List<UnitDto>> RootsAsync(AreaScope area, SmallCounts counts, CancellationToken ct) =>
         ReadAsync(area.Root?.Value, null, counts, ct);
 
+    /// <summary>The most points a history gives: a busier period comes as the figures at the end of as many equal slices.</summary>
+    public const int MaxHistoryPoints = 5000;
+
     public async Task<List<UnitHistoryPointDto>> HistoryAsync(UnitCode code, DateTimeOffset from, DateTimeOffset to, SmallCounts counts, CancellationToken ct)
     {
         await using var cmd = db.CreateCommand(SqlFile.Load("Units.history"));
         cmd.Parameters.Add(new() { Value = code.Value });
         cmd.Parameters.Add(new() { Value = from });
         cmd.Parameters.Add(new() { Value = to });
+        cmd.Parameters.Add(new() { Value = MaxHistoryPoints });
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var points = new List<UnitHistoryPointDto>();
         while (await r.ReadAsync(ct)) points.Add(HistoryPoint(r, 0, counts));

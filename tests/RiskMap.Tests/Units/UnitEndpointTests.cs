@@ -157,15 +157,15 @@ public sealed class UnitEndpointTests
     }
 
     [Fact]
-    public async Task History_OfAPeriodWithMoreChangesThanItGives_EndsAtTheLatestChange()
+    public async Task History_OfAPeriodWithMoreChangesThanItGives_SpansThePeriodToItsLatestChange()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
-        // 5,001 changes of the county a minute apart, its share at level II or above rising by one household each
+        // 10,001 changes of the county a minute apart (~7 days), its share at level II or above rising by one household each
         await db.ExecuteAsync("""
             INSERT INTO region_stats_history (subject_kind, subject_id, valid_from, households, monitored, level1, level2, level3, zone, scale_return)
             SELECT 'unit', 513431000000, $1::timestamptz + make_interval(mins => i), 10000, 0, 0, i, 0, 'green', false
-            FROM generate_series(0, 5000) AS i
+            FROM generate_series(0, 10000) AS i
             """, Now);
         await using var factory = new RiskMapFactory(db.ConnectionString);
         using var client = await factory.CreateClientAsync(Role.Administrator);
@@ -173,9 +173,16 @@ public sealed class UnitEndpointTests
 
         var history = (await client.GetFromJsonAsync<JsonElement[]>($"/api/units/513431000000/history?{period}"))!;
 
-        Assert.Equal(5000, history.Length);
-        Assert.Equal(Now.AddMinutes(1), history[0].GetProperty("validFrom").GetDateTimeOffset());
-        Assert.Equal((Now.AddMinutes(5000), 5000), (history[^1].GetProperty("validFrom").GetDateTimeOffset(), history[^1].GetProperty("level2").GetInt32()));
+        // 5,000 slices of the period from its first change (Now) to its end (11 days on, ~3 min each): one
+        // point for each slice with a change, the figures at the slice's end; oldest first, ending at the last change
+        var times = history.Select(p => p.GetProperty("validFrom").GetDateTimeOffset()).ToList();
+        Assert.InRange(history.Length, 3000, 5000);
+        Assert.Equal(times.Order(), times);
+        Assert.Equal(times.Count, times.Distinct().Count());
+        Assert.InRange(times[0], Now, Now.AddMinutes(3));
+        Assert.Equal((Now.AddMinutes(10000), 10000), (times[^1], history[^1].GetProperty("level2").GetInt32()));
+        // a point's figures are those of its own change (level2 counts the minutes since Now)
+        Assert.All(history, p => Assert.Equal((p.GetProperty("validFrom").GetDateTimeOffset() - Now).TotalMinutes, p.GetProperty("level2").GetInt32()));
     }
 
     [Fact]
