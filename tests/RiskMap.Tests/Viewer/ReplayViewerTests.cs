@@ -49,6 +49,31 @@ public sealed class ReplayViewerTests
         await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_link_with_a_moment_opens_the_desk_replaying_that_moment_and_live_again_drops_it_from_the_address()
+    {
+        await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 0, 1280, 800);
+        var (browser, viewer) = (scenario.Browser, scenario.Viewer);
+        await Task.Delay(50);
+        var beforeFlood = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        await scenario.SetNanpingPoorAsync(12, poorRelocated: true);
+
+        await scenario.OpenAsync($"/?asOf={Uri.EscapeDataString(beforeFlood.ToString("O"))}#12/28.05/102.65");
+        var map = (await viewer.Map.BoundingBoxAsync())!;
+        var (x, y) = (map.X + map.Width / 2 - 150, map.Y + map.Height / 2 + 120);
+
+        await Assertions.Expect(viewer.ReplayBar).ToHaveAttributeAsync("data-at", beforeFlood.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"), new() { Timeout = 20_000 });
+        await ViewerServer.EventuallyAsync(async () => IsGreen(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn green as it was before the flood");
+        Assert.Contains("asOf=", browser.Page.Url);
+        Assert.Contains("#12/", browser.Page.Url);
+
+        await viewer.ReplayLive.ClickAsync();
+
+        await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red, live");
+        Assert.DoesNotContain("asOf=", browser.Page.Url);
+    }
+
     private static bool IsRed((int R, int G, int B) p) => p.R > 150 && p.R > p.G + 60;
 
     private static bool IsGreen((int R, int G, int B) p) => p.G > p.R + 40;

@@ -3,7 +3,8 @@
 // same feature state live figures use, while the live recolouring is held, and with markers at the
 // scale alerts open then; the slider spans the scope's history and the steps move from one change of
 // the scope's figures to the next. What has no history (heat, sites) and the live alert markers are
-// hidden meanwhile; "back to live" restores it all.
+// hidden meanwhile; "back to live" restores it all. The moment shown is kept in the address (?asOf=),
+// so a link opens the desk at that moment.
 import type { IControl, Map as MapLibreMap } from "maplibre-gl";
 import { fetchAlertsOpenAt, fetchAsOf, fetchHistory } from "../api";
 import type { I18n } from "../i18n/i18n";
@@ -14,6 +15,7 @@ import { HeatLayerId } from "../layers/heatLayers";
 import { TestIds } from "../testIds";
 import { el, testId } from "../dom";
 import { nextStop, previousStop, ReplayKeys, replayStates, replayStops } from "./replay";
+import { asOfUrl } from "../viewerOptions";
 
 /** Layers that draw only the present: hidden while replaying. */
 const PresentOnlyLayers = [HeatLayerId, "sites-circle"];
@@ -47,8 +49,9 @@ export class ReplayControl implements IControl {
   private request: AbortController | null = null;
   private sliderTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** @param initialAt a moment to open in replay at (`?asOf=`); null: live. */
   constructor(private readonly scopeCode: string, private readonly liveMap: LiveMapUpdates, private readonly places: UnitPlaces,
-    private readonly i18n: I18n) {}
+    private readonly i18n: I18n, private readonly initialAt: number | null = null) {}
 
   onAdd(map: MapLibreMap): HTMLElement {
     this.map = map;
@@ -72,6 +75,12 @@ export class ReplayControl implements IControl {
     this.bar.append(this.back, this.slider, this.forward, this.time, this.toLive, this.note);
     this.stopListening = this.i18n.onChange(() => this.render());
     this.render();
+    const initialAt = this.initialAt;
+    if (initialAt !== null) {
+      const start = () => void this.open(initialAt);
+      if (map.isStyleLoaded()) start();
+      else map.once("load", start);
+    }
     return this.box;
   }
 
@@ -82,7 +91,8 @@ export class ReplayControl implements IControl {
     this.map = null;
   }
 
-  private async open(): Promise<void> {
+  /** Replay from `at`, or from one change back (the map as it was before the latest change). */
+  private async open(at?: number): Promise<void> {
     this.replaying = true;
     this.error = null;
     document.body.append(this.bar);
@@ -100,10 +110,10 @@ export class ReplayControl implements IControl {
     this.hidePresent();
     document.body.classList.add("replaying");
     const now = Date.now();
-    this.slider.min = String(this.stops[0]);
-    this.slider.max = String(Math.max(now, this.stops[this.stops.length - 1]));
-    // Start one change back: the map then shows how it was before the latest change.
-    await this.show(previousStop(this.stops, now) ?? this.stops[0]);
+    const start = at ?? previousStop(this.stops, now) ?? this.stops[0];
+    this.slider.min = String(Math.min(this.stops[0], start));
+    this.slider.max = String(Math.max(now, this.stops[this.stops.length - 1], start));
+    await this.show(start);
   }
 
   private step(to: (stops: readonly number[], at: number) => number | null): void {
@@ -131,6 +141,7 @@ export class ReplayControl implements IControl {
         if (map.getSource(target.source)) map.setFeatureState({ source: target.source, sourceLayer: target.source, id: target.id }, state);
       this.drawn = new Set(states.keys());
       this.shown = at;
+      history.replaceState(history.state, "", asOfUrl(window.location.href, at));
       this.error = null;
     } catch (e) {
       if (request.signal.aborted) return;
@@ -157,6 +168,7 @@ export class ReplayControl implements IControl {
     this.holding = false;
     this.restorePresent();
     document.body.classList.remove("replaying");
+    history.replaceState(history.state, "", asOfUrl(window.location.href, null));
     this.bar.remove();
     this.at = this.shown = null;
     this.error = null;
