@@ -110,6 +110,9 @@ public sealed record AlertMessage
 /// <summary>A layer and a box (west, south, east, north in degrees) whose tiles changed: a client refetches just the tiles it shows there.</summary>
 public sealed record TileArea(string Layer, double[] Box);
 
+/// <summary>TilesInvalidated: the changed tile areas of a tick (<see cref="Version"/>: the tick's log position).</summary>
+public sealed record TilesMessage(long Version, IReadOnlyList<TileArea> Areas);
+
 /// <summary>
 /// Changes: everything one relay tick brought for one group of subscribers, in one frame — the
 /// latest figures of each changed unit and site (in log order), every alert transition (in log

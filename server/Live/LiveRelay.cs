@@ -13,10 +13,11 @@ namespace RiskMap.Server.Live;
 /// <summary>
 /// Carries the live change log to this server's SignalR clients. Wakes on a NOTIFY from any
 /// server sharing the database (or every poll interval), reads the rows after the last it sent,
-/// evicts this server's cached tiles for the changed units and sites, and pushes one Changes frame
-/// to each group of subscribers concerned: the latest figures once per changed subject, every alert
-/// transition in order and the changed tile areas. After sending it waits one tick, so changes
-/// committed meanwhile coalesce into the next frame.
+/// evicts this server's cached tiles for the changed units and sites, and pushes to each group of
+/// subscribers concerned the latest figures once per changed subject, every alert transition in
+/// order and the changed tile areas: as one Changes frame to the groups that asked for frames, as
+/// the named events to the others. After sending it waits one tick, so changes committed meanwhile
+/// coalesce into the next.
 /// </summary>
 public sealed class LiveRelay(
     NpgsqlDataSource db, LiveSubscriptions subscriptions, IHubContext<RiskHub, IRiskClient> hub, TileInvalidator tiles,
@@ -108,8 +109,8 @@ public sealed class LiveRelay(
         var stats = latest.Values.OrderBy(m => m.Version).ToList();
         var areas = await InvalidateTilesAsync(stats, ct);
 
-        // One frame per SignalR group of a subscribed unit at or above each change, serialised once
-        // for all its connections. A connection subscribed to two of them hears a change twice:
+        // What each SignalR group of a subscribed unit at or above each change is sent, serialised once
+        // per message for all its connections. A connection subscribed to two of them hears a change twice:
         // clients apply changes idempotently by version, and most subscribe to one unit. Groups of
         // subscribers without household access get small counts withheld and household alerts
         // without ids.
@@ -139,7 +140,9 @@ public sealed class LiveRelay(
         // client that applied it resumes after it and misses nothing.
         var version = rows[^1].Seq;
         var sending = time.GetUtcNow();
-        await Task.WhenAll(frames.Select(f => hub.Clients.Group(f.Key.Group).Changes(new ChangesMessage(version, f.Value.Stats, f.Value.Alerts, f.Value.Tiles))));
+        await Task.WhenAll(frames.Select(f => f.Key.Frames
+            ? hub.Clients.Group(f.Key.Group).Changes(new ChangesMessage(version, f.Value.Stats, f.Value.Alerts, f.Value.Tiles))
+            : SendEventsAsync(hub.Clients.Group(f.Key.Group), version, f.Value)));
         if (stats.Count > 0 && frames.Count > 0 && log.IsEnabled(LogLevel.Debug)) LogSent(version, frames.Count, stats, read, sending);
     }
 
@@ -157,6 +160,32 @@ public sealed class LiveRelay(
         var sent = time.GetUtcNow();
         log.LogDebug("Live relay sent version {Version}: {Frames} frames, {Figures} figures; saved +{ReadMs:0.0} ms read, +{SendingMs:0.0} ms sending, +{SentMs:0.0} ms written to every connection",
             version, frames, stats.Count, (read - saved).TotalMilliseconds, (sending - saved).TotalMilliseconds, (sent - saved).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// A tick's changes as the named events, one after the other in log order (figures and alert
+    /// transitions by version), then the tile areas at the tick's version: a client that saw a
+    /// version has seen everything below it, so resuming after it misses nothing.
+    /// </summary>
+    private static async Task SendEventsAsync(IRiskClient client, long version, Frame frame)
+    {
+        int s = 0, a = 0;
+        while (s < frame.Stats.Count || a < frame.Alerts.Count)
+        {
+            if (a == frame.Alerts.Count || (s < frame.Stats.Count && frame.Stats[s].Version <= frame.Alerts[a].Version))
+            {
+                await client.UnitStatsChanged(frame.Stats[s++]);
+                continue;
+            }
+            var alert = frame.Alerts[a++];
+            await (alert.Event switch
+            {
+                "raised" => client.AlertRaised(alert),
+                "resolved" => client.AlertResolved(alert),
+                _ => client.AlertUpdated(alert),
+            });
+        }
+        if (frame.Tiles.Count > 0) await client.TilesInvalidated(new TilesMessage(version, frame.Tiles));
     }
 
     /// <summary>What one group of subscribers is sent for a tick.</summary>

@@ -2,19 +2,23 @@ using RiskMap.Geodata.Domain;
 
 namespace RiskMap.Server.Live;
 
-/// <summary>One audience of a unit's subscribers: those who may see household data, or not.</summary>
-public readonly record struct LiveScope(long Unit, bool SeesHouseholds)
+/// <summary>
+/// One audience of a unit's subscribers: those who may see household data, or not; and those who
+/// take a tick's changes as one <c>Changes</c> frame, or as the named events (docs/live.md).
+/// </summary>
+public readonly record struct LiveScope(long Unit, bool SeesHouseholds, bool Frames = false)
 {
     /// <summary>The SignalR group of these subscribers.</summary>
-    public string Group => LiveSubscriptions.GroupOf(Unit, SeesHouseholds);
+    public string Group => LiveSubscriptions.GroupOf(Unit, SeesHouseholds, Frames);
 }
 
 /// <summary>
 /// Which connection subscribed to which unit, and which units' subscribers should hear of a change
 /// under a unit: that unit's and each of its ancestors' (a village change reaches the village's,
-/// township's, county's, prefecture's and province's subscribers). Each subscribed unit is two
+/// township's, county's, prefecture's and province's subscribers). Each subscribed unit is up to four
 /// SignalR groups (<see cref="GroupOf"/>): its subscribers who may see household data and those who
-/// may not, so the relay sends each what its role may see, serialised once per group.
+/// may not, so the relay sends each what its role may see, serialised once per group; each of them
+/// taking frames or named events.
 /// </summary>
 public sealed class LiveSubscriptions
 {
@@ -24,9 +28,9 @@ public sealed class LiveSubscriptions
 
     public int ConnectionCount { get { lock (_lock) return _byConnection.Count; } }
 
-    public LiveScope Add(string connectionId, UnitCode unit, bool seesHouseholds)
+    public LiveScope Add(string connectionId, UnitCode unit, bool seesHouseholds, bool frames = false)
     {
-        var scope = new LiveScope(unit.Value, seesHouseholds);
+        var scope = new LiveScope(unit.Value, seesHouseholds, frames);
         lock (_lock)
         {
             if (!_byScope.TryGetValue(scope, out var connections)) _byScope[scope] = connections = [];
@@ -76,14 +80,16 @@ public sealed class LiveSubscriptions
             {
                 var code = unit.AtLevel(level).Value;
                 foreach (var sees in (bool[])[true, false])
-                    if (_byScope.ContainsKey(new LiveScope(code, sees))) (scopes ??= []).Add(new LiveScope(code, sees));
+                    foreach (var frames in (bool[])[true, false])
+                        if (_byScope.ContainsKey(new LiveScope(code, sees, frames))) (scopes ??= []).Add(new LiveScope(code, sees, frames));
             }
             return scopes ?? (IReadOnlyList<LiveScope>)[];
         }
     }
 
-    /// <summary>The SignalR group of a unit's subscribers who may (or may not) see household data.</summary>
-    public static string GroupOf(long unit, bool seesHouseholds) => seesHouseholds ? $"unit:{unit}" : $"unit:{unit}:withheld";
+    /// <summary>The SignalR group of a unit's subscribers who may (or may not) see household data, taking frames or named events.</summary>
+    public static string GroupOf(long unit, bool seesHouseholds, bool frames = false) =>
+        $"unit:{unit}{(seesHouseholds ? "" : ":withheld")}{(frames ? ":frames" : "")}";
 
     /// <summary>The units a connection subscribed to.</summary>
     public IReadOnlyCollection<long> UnitsOf(string connectionId)

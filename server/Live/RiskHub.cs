@@ -5,9 +5,27 @@ using RiskMap.Server.Auth;
 
 namespace RiskMap.Server.Live;
 
-/// <summary>What the server calls on a client (docs/live.md).</summary>
+/// <summary>
+/// What the server calls on a client (docs/live.md): the named events by default, or, for a
+/// connection opened with <c>?frames=1</c>, a tick's changes as one <see cref="Changes"/> frame.
+/// </summary>
 public interface IRiskClient
 {
+    /// <summary>The figures of a unit or site changed (its latest in the tick).</summary>
+    Task UnitStatsChanged(UnitStatsMessage message);
+
+    /// <summary>An alert was raised.</summary>
+    Task AlertRaised(AlertMessage message);
+
+    /// <summary>An alert was acknowledged or escalated.</summary>
+    Task AlertUpdated(AlertMessage message);
+
+    /// <summary>An alert was resolved (its condition cleared, or by hand).</summary>
+    Task AlertResolved(AlertMessage message);
+
+    /// <summary>The tile areas the tick's changes made stale, to refetch.</summary>
+    Task TilesInvalidated(TilesMessage message);
+
     /// <summary>A tick's figures, alert transitions and tile areas under the units a group subscribed to, in one frame.</summary>
     Task Changes(ChangesMessage message);
 }
@@ -68,9 +86,12 @@ public sealed class RiskHub(LiveSubscriptions subscriptions, LiveCatchUpReader c
     // group is the one of the caller's audience (household data or not).
     private async Task JoinAsync(UnitCode unit, Caller caller)
     {
-        var scope = subscriptions.Add(Context.ConnectionId, unit, caller.SeesHouseholds);
+        var scope = subscriptions.Add(Context.ConnectionId, unit, caller.SeesHouseholds, TakesFrames);
         await Groups.AddToGroupAsync(Context.ConnectionId, scope.Group);
     }
+
+    /// <summary>Whether the connection was opened asking for frames (<c>/hubs/risk?frames=1</c>), as the viewer does.</summary>
+    private bool TakesFrames => Context.GetHttpContext()?.Request.Query["frames"].ToString() is "1" or "true";
 
     /// <summary>The unit, when it exists in the caller's area; one outside it is refused as one that does not exist.</summary>
     private async Task<UnitCode> ParseAsync(string unitCode, Caller caller)

@@ -33,7 +33,7 @@ async function clients(count) {
     if (name === "UnitStatsChanged" && data.level === "village") state.latencies.push([data.version, Date.now() - Date.parse(data.updatedAt)]);
   };
   const onFrame = () => { if (state.measuring) state.frames++; inFrame = true; queueMicrotask(() => { inFrame = false; }); };
-  const opened = await signalRConnections(base + "/hubs/risk", count, onMessage, 100, onFrame);
+  const opened = await signalRConnections(base + "/hubs/risk?frames=1", count, onMessage, 100, onFrame);
   await Promise.all(opened.map((c) => c.invoke("Subscribe", a.township)));
   return { state, stop: () => Promise.all(opened.map((c) => c.stop())) };
 }

@@ -41,7 +41,7 @@ const onMessage = (_, name, data) => {
   if (!arrivals.has(data.id)) arrivals.set(data.id, []);
   arrivals.get(data.id).push({ updatedAt: Date.parse(data.updatedAt), receivedAt: Date.now() });
 };
-const [client] = await signalRConnections(base + "/hubs/risk", 1, onMessage);
+const [client] = await signalRConnections(base + "/hubs/risk?frames=1", 1, onMessage);
 await client.invoke("Subscribe", a.unit ?? "513400000000");
 
 // Each pass over a batch nudges incomes and adds or removes the risk type "accident" (因意外事故),

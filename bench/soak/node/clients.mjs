@@ -23,7 +23,7 @@ const onStats = (m) => { messages++; latencies.push(Date.now() - Date.parse(m.up
 function connect(i) {
   const unit = units[i % units.length];
   const c = new signalR.HubConnectionBuilder()
-    .withUrl(a.base + "/hubs/risk", { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true, accessTokenFactory: () => tokens[i % 2] ?? "" })
+    .withUrl(a.base + "/hubs/risk?frames=1", { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true, accessTokenFactory: () => tokens[i % 2] ?? "" })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: () => 1000 })
     .configureLogging(signalR.LogLevel.None)
     .build();

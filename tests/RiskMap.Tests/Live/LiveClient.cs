@@ -6,8 +6,9 @@ using RiskMap.Server.Database;
 namespace RiskMap.Tests.Live;
 
 /// <summary>
-/// One part of a Changes frame a client received (live-client.cjs): its name (UnitStatsChanged,
-/// AlertRaised, AlertUpdated, AlertResolved, TilesInvalidated), its payload and the frame's number.
+/// One message a client received (live-client.cjs): its name (UnitStatsChanged, AlertRaised,
+/// AlertUpdated, AlertResolved, TilesInvalidated), its payload, and for a client taking frames the
+/// number of the Changes frame it was part of (0 for the named events).
 /// </summary>
 public sealed record Received(string Name, JsonObject Data, long Frame, long ReceivedAtMs);
 
@@ -34,14 +35,18 @@ public sealed class LiveClient : IAsyncDisposable
         node.BeginErrorReadLine();
     }
 
-    /// <summary>Connects with <paramref name="token"/> (as the viewer does: <c>accessTokenFactory</c>), or with none.</summary>
-    public static async Task<LiveClient> ConnectAsync(string serverUrl, string? token)
+    /// <summary>
+    /// Connects with <paramref name="token"/> (as the viewer does: <c>accessTokenFactory</c>), or with none;
+    /// taking the named events (the hub's contract), or with <paramref name="frames"/> one Changes frame a tick as the viewer does.
+    /// </summary>
+    public static async Task<LiveClient> ConnectAsync(string serverUrl, string? token, bool frames = false)
     {
         var root = DatabaseSetup.RepositoryRoot(AppContext.BaseDirectory);
         var psi = new ProcessStartInfo("node") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Live", "live-client.cjs"));
         psi.ArgumentList.Add(serverUrl.TrimEnd('/') + "/hubs/risk");
-        if (token is not null) psi.ArgumentList.Add(token);
+        psi.ArgumentList.Add(token ?? "-");
+        psi.ArgumentList.Add(frames ? "frames" : "events");
         psi.Environment["NODE_PATH"] = Path.Combine(root, "viewer", "node_modules");
         var client = new LiveClient(Process.Start(psi)!);
         var exited = client._node.WaitForExitAsync();

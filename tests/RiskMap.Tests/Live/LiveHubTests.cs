@@ -162,14 +162,14 @@ public sealed class LiveHubTests
     }
 
     [Fact]
-    public async Task A_write_reaches_a_subscriber_as_one_frame_holding_the_figures_of_every_unit_above_its_alerts_and_its_tiles()
+    public async Task A_write_reaches_a_subscriber_taking_frames_as_one_frame_holding_the_figures_of_every_unit_above_its_alerts_and_its_tiles()
     {
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
         var url = server.StartKestrel();
         await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
-        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator), frames: true);
         await client.SubscribeAsync(TestUnits.County);
 
         // 12 of 20 households at level II or above: the village's and the township's scale alerts open.
@@ -183,5 +183,32 @@ public sealed class LiveHubTests
         Assert.Contains(frame, m => m.Name == "AlertRaised" && (string?)m.Data["subjectId"] == TestUnits.VillageA1.ToString());
         // The frame's version covers every part of it: a client that applied it resumes after it.
         Assert.All(frame, m => Assert.True((long)m.Data["version"]! <= (long)tiles.Data["version"]!));
+    }
+
+    [Fact]
+    public async Task A_write_reaches_a_subscriber_as_the_named_events_in_log_order_with_its_tiles_last()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
+        var url = server.StartKestrel();
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
+        await client.SubscribeAsync(TestUnits.County);
+
+        // 12 of 20 households at level II or above: the village's and the township's scale alerts open.
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+
+        var tiles = await client.WaitForAsync("TilesInvalidated", t => t["areas"]!.AsArray().Any(a => (string?)a!["layer"] == "villages"));
+        var heard = client.Messages.TakeWhile(m => !ReferenceEquals(m, tiles)).Append(tiles).ToList();
+        Assert.All(heard, m => Assert.Equal(0, m.Frame));
+        Assert.Equal(
+            [TestUnits.County.ToString(), TestUnits.TownshipA.ToString(), TestUnits.VillageA1.ToString()],
+            heard.Where(m => m.Name == "UnitStatsChanged" && (string?)m.Data["kind"] == "unit").Select(m => (string)m.Data["id"]!).Order());
+        Assert.Contains(heard, m => m.Name == "AlertRaised" && (string?)m.Data["subjectId"] == TestUnits.VillageA1.ToString());
+        // in log order, the tiles last at the tick's version: a client resuming after any version it saw misses nothing
+        var versions = heard.Select(m => (long)m.Data["version"]!).ToList();
+        Assert.Equal(versions.Order(), versions);
+        Assert.Equal("TilesInvalidated", heard[^1].Name);
     }
 }

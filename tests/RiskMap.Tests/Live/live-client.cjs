@@ -1,5 +1,5 @@
 // A real @microsoft/signalr client for the live tests, driven over stdin/stdout with JSON lines.
-//   node live-client.cjs <hub url> [token]      (NODE_PATH must reach viewer/node_modules)
+//   node live-client.cjs <hub url> [token|-] [events|frames]      (NODE_PATH must reach viewer/node_modules)
 // stdin:  {"id":1,"op":"subscribe","unit":"513431"} | {"id":2,"op":"resume","unit":"513431","after":7}
 //         {"id":3,"op":"unsubscribe","unit":"513431"} | {"id":4,"op":"stop"} | {"id":5,"op":"start"}
 // stdout: {"type":"ready"} | {"type":"result","id":1,"ok":true,"value":...} | {"type":"result","id":1,"ok":false,"error":"..."}
@@ -8,8 +8,10 @@
 const signalR = require("@microsoft/signalr");
 const readline = require("node:readline");
 
-const url = process.argv[2];
-const token = process.argv[3];
+const token = process.argv[3] && process.argv[3] !== "-" ? process.argv[3] : undefined;
+// events: the hub's named events (its contract by default); frames: one Changes frame a tick, as the viewer asks for.
+const frames = process.argv[4] === "frames";
+const url = frames ? `${process.argv[2]}?frames=1` : process.argv[2];
 const write = (o) => process.stdout.write(JSON.stringify(o) + "\n");
 // The token travels as the viewer sends it: accessTokenFactory (access_token in the WebSocket URL).
 const options = { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true };
@@ -18,20 +20,25 @@ const connection = new signalR.HubConnectionBuilder()
   .withUrl(url, options)
   .configureLogging(signalR.LogLevel.None)
   .build();
-// The hub sends a tick's changes for a group as one Changes frame (docs/live.md). Each part is
-// reported as one message, numbered with the frame it came in: the figures of a unit or site as
-// "UnitStatsChanged", an alert transition as "AlertRaised", "AlertUpdated" or "AlertResolved" (by
-// its event), the frame's tile areas as "TilesInvalidated" ({ version, areas }).
+// Named events arrive as they are (frame 0). A Changes frame (docs/live.md) is reported part by part,
+// each numbered with the frame it came in: the figures of a unit or site as "UnitStatsChanged", an
+// alert transition as "AlertRaised", "AlertUpdated" or "AlertResolved" (by its event), the frame's
+// tile areas as "TilesInvalidated" ({ version, areas }) — the named events' own payloads.
 const alertNames = { raised: "AlertRaised", resolved: "AlertResolved" };
-let frames = 0;
-connection.on("Changes", (frame) => {
-  const receivedAt = Date.now();
-  const f = ++frames;
-  const message = (name, data) => write({ type: "message", name, data, frame: f, receivedAt });
-  for (const stats of frame.stats) message("UnitStatsChanged", stats);
-  for (const alert of frame.alerts) message(alertNames[alert.event] ?? "AlertUpdated", alert);
-  if (frame.tiles.length > 0) message("TilesInvalidated", { version: frame.version, areas: frame.tiles });
-});
+if (frames) {
+  let count = 0;
+  connection.on("Changes", (frame) => {
+    const receivedAt = Date.now();
+    const f = ++count;
+    const message = (name, data) => write({ type: "message", name, data, frame: f, receivedAt });
+    for (const stats of frame.stats) message("UnitStatsChanged", stats);
+    for (const alert of frame.alerts) message(alertNames[alert.event] ?? "AlertUpdated", alert);
+    if (frame.tiles.length > 0) message("TilesInvalidated", { version: frame.version, areas: frame.tiles });
+  });
+} else {
+  for (const name of ["UnitStatsChanged", "AlertRaised", "AlertUpdated", "AlertResolved", "TilesInvalidated"])
+    connection.on(name, (data) => write({ type: "message", name, data, frame: 0, receivedAt: Date.now() }));
+}
 connection.onclose(() => write({ type: "closed" }));
 
 async function run(command) {

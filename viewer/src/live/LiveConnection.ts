@@ -7,7 +7,8 @@ import { currentToken } from "../auth";
 import type { CatchUp, Changes, Snapshot } from "./messages";
 import { initialState, nextState, retryDelay, syncCall, type ConnectionEvent, type ConnectionState } from "./connectionState";
 
-export const HubPath = "hubs/risk";
+// With frames: a tick's changes for the subscription in one Changes message (docs/live.md).
+export const HubPath = "hubs/risk?frames=1";
 
 export class LiveConnection {
   private readonly connection: HubConnection;
