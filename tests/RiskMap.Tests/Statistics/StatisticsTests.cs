@@ -214,7 +214,7 @@ public sealed class StatisticsTests
         });
     }
 
-    private static async Task<List<string>> SnapshotAsync(TestDatabase db)
+    internal static async Task<List<string>> SnapshotAsync(TestDatabase db)
     {
         var rows = new List<string>();
         await using var cmd = db.DataSource.CreateCommand("""
