@@ -211,4 +211,58 @@ public sealed class LiveHubTests
         Assert.Equal(versions.Order(), versions);
         Assert.Equal("TilesInvalidated", heard[^1].Name);
     }
+
+    [Fact]
+    public async Task An_alert_acknowledged_and_then_resolved_by_hand_reaches_a_subscriber_as_AlertUpdated_then_AlertResolved_with_who_and_why()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
+        var url = server.StartKestrel();
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Leader));
+        await client.SubscribeAsync(TestUnits.County);
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+        var raised = await client.WaitForAsync("AlertRaised", a => (string?)a["subjectId"] == TestUnits.VillageA1.ToString());
+        var id = (long)raised.Data["alertId"]!;
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await server.IssueTokenAsync(Role.Administrator));
+
+        Assert.True((await http.PostAsJsonAsync($"/api/alerts/{id}/acknowledge", new { by = "乡长 阿某", comment = "今天逐户走访" })).IsSuccessStatusCode);
+        var acknowledged = await client.WaitForAsync("AlertUpdated", a => (long)a["alertId"]! == id);
+        Assert.True((await http.PostAsJsonAsync($"/api/alerts/{id}/resolve", new { by = "县长 吉某", reason = "临时救助已发放" })).IsSuccessStatusCode);
+        var resolved = await client.WaitForAsync("AlertResolved", a => (long)a["alertId"]! == id);
+
+        Assert.Equal(("acknowledged", "乡长 阿某", "今天逐户走访"),
+            ((string?)acknowledged.Data["state"], (string?)acknowledged.Data["acknowledgedBy"], (string?)acknowledged.Data["acknowledgeComment"]));
+        Assert.Equal(("resolved", "县长 吉某", "临时救助已发放"),
+            ((string?)resolved.Data["state"], (string?)resolved.Data["resolvedBy"], (string?)resolved.Data["resolveReason"]));
+        Assert.True((long)resolved.Data["alertVersion"]! > (long)acknowledged.Data["alertVersion"]!);
+    }
+
+    [Fact]
+    public async Task A_share_wavering_just_under_the_threshold_raises_one_alert_and_resolves_it_only_below_the_clear_threshold()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
+        var url = server.StartKestrel();
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
+        await client.SubscribeAsync(TestUnits.VillageA1);
+
+        // 11 of 20 (55 %) raises; 10 and 9 of 20 (50 %, 45 %) sit between the clear threshold and the
+        // raise threshold: the alert stays open however often the share goes back and forth there.
+        foreach (var poor in new[] { 11, 10, 11, 9, 11, 10 })
+            await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, poor));
+        var last = await client.WaitForAsync("UnitStatsChanged", s => (string?)s["id"] == TestUnits.VillageA1.ToString() && (int)s["level2"]! + (int)s["level3"]! == 10);
+        // 4 of 20 (20 %) is below the clear threshold: resolved.
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 4));
+        await client.WaitForAsync("AlertResolved", a => (string?)a["subjectId"] == TestUnits.VillageA1.ToString());
+
+        var village = client.Messages.Where(m => m.Name.StartsWith("Alert") && (string?)m.Data["subjectId"] == TestUnits.VillageA1.ToString()).Select(m => m.Name).ToList();
+        Assert.Equal(["AlertRaised", "AlertResolved"], village);
+    }
 }
