@@ -43,6 +43,21 @@ public sealed class TileEndpointTests
     }
 
     [Fact]
+    public async Task GetTile_HoldsNoMoreFeaturesThanTheCap_KeepingTheLargestUnits()
+    {
+        await using var world = await TileWorld.CreateAsync(new Dictionary<string, string?> { ["Tiles:MaxFeaturesPerTile"] = "1" });
+        await world.AddLiangshanAsync();
+        var (x, y) = TileAt(102.1, 27.55, 10);
+        var largest = await world.Db.ScalarAsync<long>(
+            "SELECT code FROM admin_unit WHERE code IN ($1, $2) ORDER BY area_km2 DESC NULLS LAST, code LIMIT 1", VillageA, VillageB);
+
+        var layer = await world.LayerAsync("villages", 10, x, y);
+
+        // both villages lie in this tile (GetTile_Villages_FeaturesAndAttributesEqualTheDatabase); the cap keeps one, the larger
+        Assert.Equal([(ulong)largest], layer.Features.Select(f => f.Id!.Value));
+    }
+
+    [Fact]
     public async Task GetTile_Counties_CarryTheKeyCountyFlagAndCodeAsId()
     {
         await using var world = await CreateAsync();
