@@ -52,6 +52,44 @@ public sealed class TileInvalidationTests
     }
 
     [Fact]
+    public async Task A_household_write_changes_the_ETag_of_exactly_the_village_tiles_showing_its_village_and_no_other()
+    {
+        // The whole path: the writer's transaction, the change log and NOTIFY, the server's relay evicting tiles.
+        await using var world = await CreateAsync(new Dictionary<string, string?> { ["Live:Tick"] = "00:00:00.050" });
+        await world.AddLiangshanAsync();
+        await using var services = await RiskMap.Tests.Infrastructure.TestServices.CreateAsync(world.Db, TimeProvider.System);
+        RiskMap.Geodata.Domain.Household InA(int i, int income) =>
+            RiskMap.Tests.Infrastructure.TestUnits.Household($"A-{i}", VillageA, income, h => h with { Lon = 102.05, Lat = 27.55 });
+        await services.WriteAsync(Enumerable.Range(0, 20).Select(i => InA(i, 40000)).ToArray());
+        await world.Invalidator.Changes.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        while (world.Invalidator.Changes.TryRead(out _)) { }
+        var tiles = new List<(string Layer, int Z, int X, int Y)>();
+        for (var z = 10; z <= 14; z++)
+        {
+            var (x0, y0) = TileAt(101.98, 27.62, z);
+            var (x1, y1) = TileAt(102.22, 27.48, z);
+            for (var x = x0; x <= x1; x++)
+                for (var y = y0; y <= y1; y++)
+                    tiles.Add(("villages", z, x, y));
+        }
+        var far = TileAt(104.55, 28.55, 12);
+        tiles.Add(("villages", 12, far.X, far.Y));
+        var before = await FetchAllAsync(world, tiles);
+
+        // a flood: 12 of the 20 households fall below the line
+        await services.WriteAsync(Enumerable.Range(0, 20).Select(i => InA(i, i < 12 ? 3000 : 40000)).ToArray());
+        await world.Invalidator.Changes.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(20));
+        var after = await FetchAllAsync(world, tiles);
+
+        var changed = after.Where((t, i) => t.ETag != before[i].ETag).Select(Key).Order().ToList();
+        var showingA = after.Where(t => t.Shows(VillageA)).Select(Key).Order().ToList();
+        Assert.NotEmpty(showingA);
+        Assert.Equal(showingA, changed);
+        Assert.Equal(before[^1].ETag, after[^1].ETag);
+        Assert.Equal(before[^1].Bytes, after[^1].Bytes);
+    }
+
+    [Fact]
     public async Task InvalidateUnits_HouseholdsOfAVillageChanged_HeatTilesOverItAreRegenerated()
     {
         await using var world = await CreateAsync();
