@@ -152,7 +152,7 @@ public sealed class AccessTileTests
         Assert.False(revoked.Headers.Contains("X-Cache"));
     }
 
-    private static async Task<List<long>> CodesAsync(HttpClient client, string layer, int z, int x, int y) =>
+    internal static async Task<List<long>> CodesAsync(HttpClient client, string layer, int z, int x, int y) =>
         (await LayerAsync(client, layer, z, x, y)).Features.Select(f => (long)f.Id!.Value).ToList();
 
     private static async Task<MvtLayer> LayerAsync(HttpClient client, string layer, int z, int x, int y)
