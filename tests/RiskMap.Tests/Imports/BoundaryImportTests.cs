@@ -111,6 +111,41 @@ public sealed class BoundaryImportTests
         Assert.Equal(before, await HouseholdImportTests.Snapshot(db));
     }
 
+    [Fact]
+    public async Task ConnectionKilledMidBoundaryImport_LeavesTheOldBoundariesAndNothingOfTheNew()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await ImportServices.CreateAsync(db);
+        var before = await HouseholdImportTests.Snapshot(db);
+        // Another session holds the units so the import stops inside its transaction, with its batch
+        // begun and its features staged; then the importer's backend dies as a crashed server's would.
+        await using var holder = await db.DataSource.OpenConnectionAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        await using (var lockUnits = new Npgsql.NpgsqlCommand("LOCK TABLE admin_unit IN EXCLUSIVE MODE", holder, hold))
+            await lockUnits.ExecuteNonQueryAsync();
+        var import = services.ImportBoundariesAsync(ImportFiles.Kept("boundaries_broken.geojson"));
+        long? importer = null;
+        for (var i = 0; i < 200 && importer is null; i++)
+        {
+            importer = await db.ScalarAsync<long?>(
+                "SELECT pid::bigint FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' LIMIT 1");
+            if (importer is null) await Task.Delay(50);
+        }
+        Assert.NotNull(importer);
+        await db.ScalarAsync<bool>("SELECT pg_terminate_backend($1::int)", importer.Value);
+        await hold.RollbackAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => import);
+
+        db.DataSource.Clear();
+        Assert.Equal(before, await HouseholdImportTests.Snapshot(db));
+        // and the same file imports afterwards as if nothing had happened
+        var summary = await services.ImportBoundariesAsync(ImportFiles.Kept("boundaries_broken.geojson"));
+        Assert.False(summary.Repeat);
+        Assert.True(summary.Loaded > 0);
+    }
+
     private static (double X, double Y) Mercator(double lon, double lat)
     {
         const double r = 6_378_137;
