@@ -100,6 +100,29 @@ public sealed class HouseholdImportTests
         Assert.Equal(before, await Snapshot(db));
     }
 
+    [Fact]
+    public async Task FiguresAfterAnImport_EqualAPlainCountOverTheImportedHouseholds()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using var services = await ImportServices.CreateAsync(db, batchSize: 7);
+        // 80 households over the four test villages: incomes around the line, illness and flood, some monitored
+        var csv = new System.Text.StringBuilder("户编号,村代码,经度,纬度,家庭人口,劳动力,人均纯收入,风险类型,监测状态,纳入监测日期\n");
+        var random = new Random(11);
+        for (var i = 0; i < 80; i++)
+        {
+            var village = TestUnits.Villages[i % 4];
+            var (lon, lat) = TestUnits.Corner(village);
+            var monitored = random.Next(3) == 0;
+            csv.Append($"I{i:D3},{village},{lon + 0.05},{lat + 0.05},4,2,{random.Next(3000, 20000)},{(random.Next(4) == 0 ? "因病" : random.Next(5) == 0 ? "disaster_flood" : "")},{(monitored ? "纳入监测" : "")},{(monitored ? "2026-03-01" : "")}\n");
+        }
+
+        var summary = await services.ImportHouseholdsAsync(ImportFiles.Write("eighty.csv", csv.ToString()));
+
+        Assert.Equal((80, 0), (summary.Loaded, summary.Rejected));
+        await RiskMap.Tests.Statistics.StatisticsTests.AssertFiguresEqualPlainCountsAsync(db, withMedians: false);
+    }
+
     private static void AssertReject(ILookup<int, Server.Imports.ImportRejectDto> rejects, int line, string? field, string reason)
     {
         var r = Assert.Single(rejects[line]);

@@ -77,22 +77,7 @@ public sealed class StatisticsTests
 
         await services.Get<StatisticsRebuild>().RunAsync(CancellationToken.None);
 
-        foreach (var (code, span) in new[] { (TestUnits.VillageA1, 1L), (TestUnits.TownshipB, 1000L), (TestUnits.County, 1_000_000L), (TestUnits.Province, 10_000_000_000L) })
-        {
-            var expected = await db.ScalarAsync<string>("""
-                SELECT concat_ws(',', count(*), count(*) FILTER (WHERE monitoring_status = 1), count(*) FILTER (WHERE risk_level = 1),
-                       count(*) FILTER (WHERE risk_level = 2), count(*) FILTER (WHERE risk_level = 3),
-                       count(*) FILTER (WHERE gap_unassisted), count(*) FILTER (WHERE 'illness' = ANY(risk_types)),
-                       percentile_disc(0.5) WITHIN GROUP (ORDER BY income_per_capita))
-                FROM household WHERE village_code >= $1 AND village_code < $1 + $2
-                """, code, span);
-            var actual = await db.ScalarAsync<string>("""
-                SELECT concat_ws(',', households, monitored, level1, level2, level3, gap_unassisted,
-                       coalesce((risk_type_counts->>'illness')::int, 0), income_median)
-                FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1
-                """, code);
-            Assert.Equal(expected, actual);
-        }
+        await AssertFiguresEqualPlainCountsAsync(db, withMedians: true);
         Assert.Equal(await db.ScalarAsync<long>("SELECT count(*) FROM household WHERE site_id = 9001"),
             await db.ScalarAsync<int>("SELECT households FROM region_stats WHERE subject_kind = 'site' AND subject_id = 9001"));
     }
@@ -212,6 +197,27 @@ public sealed class StatisticsTests
             Relocated = relocated,
             SiteId = relocated ? 9001 : null,
         });
+    }
+
+    /// <summary>Every test unit's stored figures equal a plain SQL count over its households (and its income median, when refreshed).</summary>
+    internal static async Task AssertFiguresEqualPlainCountsAsync(TestDatabase db, bool withMedians)
+    {
+        foreach (var (code, span) in new[] { (TestUnits.VillageA1, 1L), (TestUnits.VillageB2, 1L), (TestUnits.TownshipB, 1000L), (TestUnits.County, 1_000_000L), (TestUnits.Province, 10_000_000_000L) })
+        {
+            var expected = await db.ScalarAsync<string>("""
+                SELECT concat_ws(',', count(*), count(*) FILTER (WHERE monitoring_status = 1), count(*) FILTER (WHERE risk_level = 1),
+                       count(*) FILTER (WHERE risk_level = 2), count(*) FILTER (WHERE risk_level = 3),
+                       count(*) FILTER (WHERE gap_unassisted), count(*) FILTER (WHERE 'illness' = ANY(risk_types)),
+                       CASE WHEN $3 THEN percentile_disc(0.5) WITHIN GROUP (ORDER BY income_per_capita) END)
+                FROM household WHERE village_code >= $1 AND village_code < $1 + $2
+                """, code, span, withMedians);
+            var actual = await db.ScalarAsync<string>("""
+                SELECT concat_ws(',', households, monitored, level1, level2, level3, gap_unassisted,
+                       coalesce((risk_type_counts->>'illness')::int, 0), CASE WHEN $2 THEN income_median END)
+                FROM region_stats WHERE subject_kind = 'unit' AND subject_id = $1
+                """, code, withMedians);
+            Assert.Equal(expected, actual);
+        }
     }
 
     internal static async Task<List<string>> SnapshotAsync(TestDatabase db)
