@@ -265,4 +265,45 @@ public sealed class LiveHubTests
         var village = client.Messages.Where(m => m.Name.StartsWith("Alert") && (string?)m.Data["subjectId"] == TestUnits.VillageA1.ToString()).Select(m => m.Name).ToList();
         Assert.Equal(["AlertRaised", "AlertResolved"], village);
     }
+
+    [Fact]
+    public async Task An_alert_nobody_acknowledges_in_time_reaches_subscribers_escalated_to_the_township_on_a_fake_clock()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
+        var settings = new Dictionary<string, string?>(FastTick) { ["Alerts:EscalateAfter"] = "04:00:00", ["Alerts:ClockInterval"] = "00:00:00.200" };
+        await using var server = new RiskMapFactory(db.ConnectionString, settings, time: time);
+        var url = server.StartKestrel();
+        await using var services = await TestServices.CreateAsync(db, time, settings);
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
+        // a wall screen's device token: long-lived, so the fake clock's hours do not end its connection
+        await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Leader, "all", TokenKind.Device));
+        await client.SubscribeAsync(TestUnits.County);
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
+        var raised = await client.WaitForAsync("AlertRaised", a => (string?)a["subjectId"] == TestUnits.VillageA1.ToString());
+        var id = (long)raised.Data["alertId"]!;
+
+        time.Advance(TimeSpan.FromHours(3));
+        await Task.Delay(1000);
+        Assert.DoesNotContain(client.Messages, m => m.Name == "AlertUpdated" && (long)m.Data["alertId"]! == id);
+        time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        var escalated = await client.WaitForAsync("AlertUpdated", a => (long)a["alertId"]! == id);
+
+        Assert.Equal((1, TestUnits.TownshipA.ToString(), "raised"),
+            ((int)escalated.Data["escalatedLevel"]!, (string?)escalated.Data["escalatedTo"], (string?)escalated.Data["state"]));
+        // its audit trail: the opening, then the escalation, at the fake clock's time
+        Assert.Equal([new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 20, 6, 0, 1, TimeSpan.Zero)],
+            await AlertEventTimesAsync(db, id));
+    }
+
+    private static async Task<List<DateTimeOffset>> AlertEventTimesAsync(TestDatabase db, long alertId)
+    {
+        var times = new List<DateTimeOffset>();
+        await using var cmd = db.DataSource.CreateCommand("SELECT at FROM alert_event WHERE alert_id = $1 ORDER BY event_id");
+        cmd.Parameters.Add(new() { Value = alertId });
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync()) times.Add(r.GetFieldValue<DateTimeOffset>(0));
+        return times;
+    }
 }
