@@ -80,11 +80,8 @@ public sealed class LiveHubTests
     [Fact]
     public async Task A_client_that_reconnects_catches_up_from_the_last_version_it_saw_and_misses_no_alert()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
-        var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await using var world = await HubWorld.StartAsync(FastTick);
+        var (db, server, url, services) = (world.Db, world.Server, world.Url, world.Services);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
         var seen = (long)(await client.SubscribeAsync(TestUnits.County))!["version"]!;
@@ -164,11 +161,8 @@ public sealed class LiveHubTests
     [Fact]
     public async Task A_write_reaches_a_subscriber_taking_frames_as_one_frame_holding_the_figures_of_every_unit_above_its_alerts_and_its_tiles()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
-        var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await using var world = await HubWorld.StartAsync(FastTick);
+        var (db, server, url, services) = (world.Db, world.Server, world.Url, world.Services);
         await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator), frames: true);
         await client.SubscribeAsync(TestUnits.County);
 
@@ -188,11 +182,8 @@ public sealed class LiveHubTests
     [Fact]
     public async Task A_write_reaches_a_subscriber_as_the_named_events_in_log_order_with_its_tiles_last()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
-        var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await using var world = await HubWorld.StartAsync(FastTick);
+        var (db, server, url, services) = (world.Db, world.Server, world.Url, world.Services);
         await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
         await client.SubscribeAsync(TestUnits.County);
 
@@ -215,11 +206,8 @@ public sealed class LiveHubTests
     [Fact]
     public async Task An_alert_acknowledged_and_then_resolved_by_hand_reaches_a_subscriber_as_AlertUpdated_then_AlertResolved_with_who_and_why()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
-        var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await using var world = await HubWorld.StartAsync(FastTick);
+        var (db, server, url, services) = (world.Db, world.Server, world.Url, world.Services);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Leader));
         await client.SubscribeAsync(TestUnits.County);
@@ -244,11 +232,8 @@ public sealed class LiveHubTests
     [Fact]
     public async Task A_share_wavering_just_under_the_threshold_raises_one_alert_and_resolves_it_only_below_the_clear_threshold()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
-        await using var server = new RiskMapFactory(db.ConnectionString, FastTick);
-        var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, TimeProvider.System);
+        await using var world = await HubWorld.StartAsync(FastTick);
+        var (db, server, url, services) = (world.Db, world.Server, world.Url, world.Services);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Administrator));
         await client.SubscribeAsync(TestUnits.VillageA1);
@@ -269,13 +254,10 @@ public sealed class LiveHubTests
     [Fact]
     public async Task An_alert_nobody_acknowledges_in_time_reaches_subscribers_escalated_to_the_township_on_a_fake_clock()
     {
-        await using var db = await TestPostgis.CreateDatabaseAsync();
-        await TestUnits.InsertAsync(db);
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 2, 0, 0, TimeSpan.Zero));
-        var settings = new Dictionary<string, string?>(FastTick) { ["Alerts:EscalateAfter"] = "04:00:00", ["Alerts:ClockInterval"] = "00:00:00.200" };
-        await using var server = new RiskMapFactory(db.ConnectionString, settings, time: time);
-        var url = server.StartKestrel();
-        await using var services = await TestServices.CreateAsync(db, time, settings);
+        await using var world = await HubWorld.StartAsync(
+            new Dictionary<string, string?>(FastTick) { ["Alerts:EscalateAfter"] = "04:00:00", ["Alerts:ClockInterval"] = "00:00:00.200" }, time);
+        var (db, server, url, services) = (world.Db, world.Server, world.Url, world.Services);
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageB1, "B1", 200, 0));
         // a wall screen's device token: long-lived, so the fake clock's hours do not end its connection
         await using var client = await LiveClient.ConnectAsync(url, await server.IssueTokenAsync(Role.Leader, "all", TokenKind.Device));
@@ -305,5 +287,33 @@ public sealed class LiveHubTests
         await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync()) times.Add(r.GetFieldValue<DateTimeOffset>(0));
         return times;
+    }
+}
+
+/// <summary>A database with the test units, a server on a port over it, and the writer's services on the same clock.</summary>
+internal sealed class HubWorld : IAsyncDisposable
+{
+    private HubWorld(TestDatabase db, RiskMapFactory server, string url, TestServices services) =>
+        (Db, Server, Url, Services) = (db, server, url, services);
+
+    public TestDatabase Db { get; }
+    public RiskMapFactory Server { get; }
+    public string Url { get; }
+    public TestServices Services { get; }
+
+    public static async Task<HubWorld> StartAsync(IReadOnlyDictionary<string, string?> settings, ManualTimeProvider? time = null)
+    {
+        var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        var server = new RiskMapFactory(db.ConnectionString, settings, time: time);
+        var url = server.StartKestrel();
+        return new HubWorld(db, server, url, await TestServices.CreateAsync(db, (TimeProvider?)time ?? TimeProvider.System, settings));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Server.DisposeAsync();
+        await Db.DisposeAsync();
     }
 }
