@@ -173,7 +173,9 @@ public sealed class AlertEngineTests
         await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 12));
         var id = await db.ScalarAsync<long>("SELECT alert_id FROM alert WHERE rule = 'scale' AND subject_id = $1", TestUnits.VillageA1);
 
-        time.Advance(TimeSpan.FromHours(4));
+        time.Advance(TimeSpan.FromHours(4) - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await clock.TickAsync(CancellationToken.None)).Escalated); // a second before the deadline: nothing
+        time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(2, (await clock.TickAsync(CancellationToken.None)).Escalated); // the village's and the township's alerts
         Assert.Equal(TestUnits.TownshipA, await db.ScalarAsync<long>("SELECT escalated_to FROM alert WHERE alert_id = $1", id));
         time.Advance(TimeSpan.FromHours(2));
