@@ -75,9 +75,10 @@ public static class UnitEndpoints
         if (at is not { } moment)
             return TypedResults.Problem(title: "Invalid time", statusCode: StatusCodes.Status400BadRequest,
                 detail: "at is required: the moment to show, as an ISO 8601 time with its offset (e.g. 2026-11-23T10:00:00+08:00)");
-        var counts = SmallCounts.For(caller, privacy.Value);
-        if (!caller.Scope.Contains(unit) || await queries.GetAsync(unit, counts, ct) is null) return NotFoundUnit(unit);
-        return TypedResults.Ok(new UnitsAsOfDto(moment, await queries.AsOfAsync(AreaScope.Of(unit), moment, counts, ct)));
+        if (!caller.Scope.Contains(unit)) return NotFoundUnit(unit);
+        // The answer starts with the unit itself when it exists (parents first): no second query to ask whether it does.
+        var units = await queries.AsOfAsync(AreaScope.Of(unit), moment, SmallCounts.For(caller, privacy.Value), ct);
+        return units.Count > 0 && units[0].Code == unit.ToString() ? TypedResults.Ok(new UnitsAsOfDto(moment, units)) : NotFoundUnit(unit);
     }
 
     private static ProblemHttpResult BadCode(string field, string? value) => TypedResults.Problem(
