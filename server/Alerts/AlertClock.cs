@@ -15,15 +15,15 @@ public sealed record ClockTick(int Promoted, int Escalated, int Pruned);
 /// province), and prunes the live log past its retention. Safe on several servers at once: every
 /// step runs under the live lock.
 /// </summary>
-public sealed class AlertClock(NpgsqlDataSource db, IOptions<AlertOptions> options, IOptions<LiveOptions> live, TimeProvider time)
+public sealed class AlertClock(NpgsqlDataSource db, AlertSettings settings, IOptions<LiveOptions> live, TimeProvider time)
 {
     public async Task<ClockTick> TickAsync(CancellationToken ct)
     {
-        var o = options.Value;
         var now = time.GetUtcNow();
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await LiveLog.LockAsync(conn, tx, ct);
+        var o = (await settings.InForceAsync(conn, tx, ct)).Options;
 
         var transitions = new List<AlertTransition>();
         await using var batch = new NpgsqlBatch(conn, tx);

@@ -12,21 +12,22 @@ namespace RiskMap.Server.Alerts;
 /// transition and appends the visible ones to the live log. The caller holds the live lock
 /// (<see cref="Live.LiveLog.LockAsync"/>), which serialises every alert write.
 /// </summary>
-public sealed class AlertEngine(IOptions<AlertOptions> options)
+public sealed class AlertEngine
 {
     /// <summary>
     /// Evaluates the readings at <paramref name="now"/>: a write's own moment (the time its figures and
     /// their history carry), so an alert it raises is open from the very moment the figures changed.
+    /// A new alert waits the pending period of <paramref name="rules"/> (those in force: <see cref="AlertSettings"/>).
     /// </summary>
     public async Task<IReadOnlyList<AlertTransition>> EvaluateAsync(
-        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<AlertReading> readings, DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<AlertReading> readings, DateTimeOffset now, AlertOptions rules, CancellationToken ct)
     {
         if (readings.Count == 0) return [];
         var latest = new Dictionary<(string, AlertSubject), AlertReading>();
         foreach (var r in readings) latest[(r.Rule, r.Subject)] = r;
         var (open, suppressed) = await LoadAsync(conn, tx, latest.Values, ct);
 
-        var pending = options.Value.PendingPeriod;
+        var pending = rules.PendingPeriod;
         var transitions = new List<AlertTransition>();
         var touched = new List<(long Id, AlertReading Reading)>();
         var unsuppress = new List<long>();

@@ -71,30 +71,67 @@ public sealed class AlertOptions
     /// <summary>Raise a household alert when a change takes a household to level III without any assistance.</summary>
     public bool HouseholdAlerts { get; set; } = true;
 
-    public IReadOnlyList<string> Validate(RegionRuleOptions regions)
+    /// <summary>The longest pending or escalation period accepted (a year).</summary>
+    public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(366);
+
+    /// <summary>Largest minimum of households or labour accepted.</summary>
+    public const int MaxMinimum = 100_000;
+
+    /// <summary>
+    /// What is wrong with these rules, each error with the setting it is about ("ScaleClear.Township"),
+    /// checked against the raise thresholds <paramref name="regions"/> (a clear threshold must sit below its raise threshold).
+    /// </summary>
+    public IReadOnlyList<OptionError> Validate(RegionRuleOptions regions)
     {
-        var errors = new List<string>();
-        if (PendingPeriod < TimeSpan.Zero) errors.Add($"{nameof(PendingPeriod)} must not be negative");
-        if (EscalateAfter <= TimeSpan.Zero) errors.Add($"{nameof(EscalateAfter)} must be positive");
-        if (ClockInterval <= TimeSpan.Zero) errors.Add($"{nameof(ClockInterval)} must be positive");
-        if (SweepInterval <= TimeSpan.Zero) errors.Add($"{nameof(SweepInterval)} must be positive");
-        if (MinimumHouseholds < 1) errors.Add($"{nameof(MinimumHouseholds)} must be at least 1");
-        if (MinimumLabour < 1) errors.Add($"{nameof(MinimumLabour)} must be at least 1");
+        var errors = new List<OptionError>();
+        void Check(bool ok, string field, string message) { if (!ok) errors.Add(new(field, $"{field} {message}")); }
+        Check(PendingPeriod >= TimeSpan.Zero && PendingPeriod <= MaxPeriod, nameof(PendingPeriod), $"must be 0 to {MaxPeriod.TotalDays:0} days, was {PendingPeriod}");
+        Check(EscalateAfter > TimeSpan.Zero && EscalateAfter <= MaxPeriod, nameof(EscalateAfter), $"must be positive and at most {MaxPeriod.TotalDays:0} days, was {EscalateAfter}");
+        Check(ClockInterval > TimeSpan.Zero, nameof(ClockInterval), "must be positive");
+        Check(SweepInterval > TimeSpan.Zero, nameof(SweepInterval), "must be positive");
+        Check(MinimumHouseholds is >= 1 and <= MaxMinimum, nameof(MinimumHouseholds), $"must be 1 to {MaxMinimum:N0}, was {MinimumHouseholds}");
+        Check(MinimumLabour is >= 1 and <= MaxMinimum, nameof(MinimumLabour), $"must be 1 to {MaxMinimum:N0}, was {MinimumLabour}");
         foreach (var level in new[] { RegionLevel.Village, RegionLevel.Township, RegionLevel.County, RegionLevel.Prefecture, RegionLevel.Province, RegionLevel.Site })
         {
             var clear = ScaleClear.For(level);
             var name = $"{nameof(ScaleClear)}.{level}";
-            RiskModelOptions.CheckFraction(errors, name, clear, mustBeBelowOne: true);
+            CheckFraction(errors, name, clear, mustBeBelowOne: true);
             var raise = regions.For(level).ScaleShare;
             if (clear.IsValid && raise.IsValid && clear.Value >= raise.Value)
-                errors.Add($"{name} ({clear}) must be below the raise threshold Risk:Regions:{level}:ScaleShare ({raise})");
+                errors.Add(new(name, $"{name} ({clear}) must be below the raise threshold Risk:Regions:{level}:ScaleShare ({raise})"));
         }
-        RiskModelOptions.CheckFraction(errors, nameof(EmploymentFloor), EmploymentFloor, mustBeBelowOne: true);
-        RiskModelOptions.CheckFraction(errors, nameof(EmploymentClear), EmploymentClear, mustBeBelowOne: false);
+        CheckFraction(errors, nameof(EmploymentFloor), EmploymentFloor, mustBeBelowOne: true);
+        CheckFraction(errors, nameof(EmploymentClear), EmploymentClear, mustBeBelowOne: false);
         if (EmploymentFloor.IsValid && EmploymentClear.IsValid && EmploymentClear.Value <= EmploymentFloor.Value)
-            errors.Add($"{nameof(EmploymentClear)} ({EmploymentClear}) must be above {nameof(EmploymentFloor)} ({EmploymentFloor})");
+            errors.Add(new(nameof(EmploymentClear), $"{nameof(EmploymentClear)} ({EmploymentClear}) must be above {nameof(EmploymentFloor)} ({EmploymentFloor})"));
         return errors;
     }
+
+    private static void CheckFraction(List<OptionError> errors, string name, Fraction value, bool mustBeBelowOne)
+    {
+        var messages = new List<string>();
+        RiskModelOptions.CheckFraction(messages, name, value, mustBeBelowOne);
+        errors.AddRange(messages.Select(m => new OptionError(name, m)));
+    }
+
+    /// <summary>A copy, for rules an administrator changes without touching the configured ones.</summary>
+    public AlertOptions Copy() => new()
+    {
+        PendingPeriod = PendingPeriod, EscalateAfter = EscalateAfter, ClockInterval = ClockInterval, SweepInterval = SweepInterval,
+        MinimumHouseholds = MinimumHouseholds,
+        ScaleClear = new ScaleClearShares
+        {
+            Village = ScaleClear.Village, Township = ScaleClear.Township, County = ScaleClear.County,
+            Prefecture = ScaleClear.Prefecture, Province = ScaleClear.Province, Site = ScaleClear.Site,
+        },
+        EmploymentFloor = EmploymentFloor, EmploymentClear = EmploymentClear, MinimumLabour = MinimumLabour, HouseholdAlerts = HouseholdAlerts,
+    };
+}
+
+/// <summary>One thing wrong with a set of options: the setting (as in configuration, "ScaleClear.Village") and what is wrong.</summary>
+public sealed record OptionError(string Field, string Message)
+{
+    public override string ToString() => Message;
 }
 
 /// <summary>Start-up validation of <see cref="AlertOptions"/> against the region thresholds.</summary>
@@ -103,6 +140,6 @@ public sealed class AlertOptionsValidator(IOptions<RegionRuleOptions> regions) :
     public ValidateOptionsResult Validate(string? name, AlertOptions options)
     {
         var errors = options.Validate(regions.Value);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => e.Message));
     }
 }

@@ -16,22 +16,25 @@ namespace RiskMap.Server.Live;
 /// are told, and nothing committed is ever left untold.
 /// </summary>
 public sealed class ChangeRecorder(
-    AlertEngine alerts, WatchRegionFigures watchRegions, IOptions<AlertOptions> alertOptions, IOptions<RegionRuleOptions> regions)
+    AlertEngine alerts, AlertSettings settings, WatchRegionFigures watchRegions, IOptions<RegionRuleOptions> regions)
 {
     public async Task<IReadOnlyList<AlertTransition>> RecordAsync(
         NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<ChangedSubject> changed,
         IReadOnlyList<(string HouseholdId, HouseholdDelta Delta)> households, DateTimeOffset at, CancellationToken ct)
     {
-        var readings = Readings(changed, households, alertOptions.Value, regions.Value);
-        if (changed.Count == 0 && readings.Count == 0) return [];
-        var sites = changed.Where(c => c.Figures.Kind == SubjectKind.Site).Select(c => c.Figures.SubjectId).ToList();
-        readings.AddRange(await SiteReadings.ReadAsync(conn, tx, sites, alertOptions.Value, regions.Value, ct));
+        if (changed.Count == 0 && !households.Any(h => Unassisted(h.Delta.Before) != Unassisted(h.Delta.After))) return [];
         // Saved watch regions over the changed villages: their figures first (locked in turn), then their rules.
         var villages = changed.Where(c => c.Figures.Kind == SubjectKind.Unit && new UnitCode(c.Figures.SubjectId).Level == UnitLevel.Village)
             .Select(c => c.Figures.SubjectId).ToList();
-        readings.AddRange(await WatchReadingsAsync(conn, tx, await watchRegions.RefreshTouchedAsync(conn, tx, villages, ct), ct));
+        var watched = await watchRegions.RefreshTouchedAsync(conn, tx, villages, ct);
+        // The rules in force are read under the live lock, which a change of them takes too.
         await LiveLog.LockAsync(conn, tx, ct);
-        var transitions = await alerts.EvaluateAsync(conn, tx, readings, at, ct);
+        var rules = (await settings.InForceAsync(conn, tx, ct)).Options;
+        var readings = Readings(changed, households, rules, regions.Value);
+        var sites = changed.Where(c => c.Figures.Kind == SubjectKind.Site).Select(c => c.Figures.SubjectId).ToList();
+        readings.AddRange(await SiteReadings.ReadAsync(conn, tx, sites, rules, regions.Value, ct));
+        readings.AddRange(await WatchReadingsAsync(conn, tx, watched, ct));
+        var transitions = await alerts.EvaluateAsync(conn, tx, readings, at, rules, ct);
         await LiveLog.AppendStatsAsync(conn, tx, changed.Select(c => (c.Figures.Kind, c.Figures.SubjectId)).ToList(), at, ct);
         await LiveLog.NotifyAsync(conn, tx, ct);
         return transitions;
@@ -58,8 +61,8 @@ public sealed class ChangeRecorder(
         if (!options.HouseholdAlerts) return readings;
         foreach (var (id, d) in households)
         {
-            var before = d.Before is { } b && Unassisted(b);
-            var after = d.After is { } a && Unassisted(a);
+            var before = Unassisted(d.Before);
+            var after = Unassisted(d.After);
             if (before == after) continue;
             var facts = (d.After ?? d.Before)!.Value;
             var village = new UnitCode(facts.VillageCode);
@@ -71,7 +74,7 @@ public sealed class ChangeRecorder(
         return readings;
     }
 
-    private static bool Unassisted(in HouseholdFacts f) => f.Level >= 3 && !f.Assisted;
+    private static bool Unassisted(HouseholdFacts? f) => f is { Level: >= 3, Assisted: false };
 
     /// <summary>The readings of the rules of watch regions whose figures changed, each told to the unit that covers the region.</summary>
     private static async Task<List<AlertReading>> WatchReadingsAsync(

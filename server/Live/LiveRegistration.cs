@@ -14,6 +14,7 @@ public static class LiveRegistration
     {
         services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.AddSingleton<AlertSettings>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<ChangeRecorder>();
         return services;
@@ -40,13 +41,14 @@ public static class LiveRegistration
         return services;
     }
 
-    /// <summary>The hub at /hubs/risk and the alert API at /api/alerts.</summary>
+    /// <summary>The hub at /hubs/risk, the alert API at /api/alerts and the alert rules at /api/admin/alert-rules.</summary>
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
         // A token is needed to connect; a connection closes when its token expires (and when it is
         // revoked: HubSessionRevalidation).
         app.MapHub<RiskHub>("/hubs/risk", o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(AccessPolicies.View);
         app.MapAlertEndpoints();
+        app.MapAlertRuleEndpoints();
         return app;
     }
 }

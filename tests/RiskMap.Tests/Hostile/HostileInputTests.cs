@@ -21,7 +21,7 @@ public sealed class HostileInputTests
     [
         "household", "assistance_measure", "region_stats", "region_stats_history", "alert", "alert_event", "live_change",
         "ingest_request", "ingest_reject", "area_event", "area_event_household", "import_batch", "import_reject", "import_repair",
-        "admin_unit", "resettlement_site", "app_user", "access_token",
+        "admin_unit", "resettlement_site", "app_user", "access_token", "alert_rule_change",
     ];
 
     [Fact]

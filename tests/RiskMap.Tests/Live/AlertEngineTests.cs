@@ -146,7 +146,7 @@ public sealed class AlertEngineTests
         await using var db = await TestPostgis.CreateDatabaseAsync();
         await TestUnits.InsertAsync(db);
         await using var services = await TestServices.CreateAsync(db, new ManualTimeProvider(Now));
-        var sweep = new AlertSweep(db.DataSource, services.Get<AlertEngine>(), services.Get<IOptions<AlertOptions>>(), services.Get<IOptions<RiskMap.Server.Risk.RegionRuleOptions>>(), services.Get<TimeProvider>());
+        var sweep = new AlertSweep(db.DataSource, services.Get<AlertEngine>(), services.Get<AlertSettings>(), services.Get<IOptions<RiskMap.Server.Risk.RegionRuleOptions>>(), services.Get<TimeProvider>());
         await db.ExecuteAsync("UPDATE resettlement_site SET labour_force = 40, employed_labour = 20 WHERE site_id = 9001");
 
         await sweep.RunAsync(CancellationToken.None);
@@ -194,7 +194,7 @@ public sealed class AlertEngineTests
     }
 
     private static AlertClock Clock(TestServices services, TestDatabase db, TimeProvider time) =>
-        new(db.DataSource, services.Get<IOptions<AlertOptions>>(), Options.Create(new LiveOptions()), time);
+        new(db.DataSource, services.Get<AlertSettings>(), Options.Create(new LiveOptions()), time);
 
     private static Task<string?> ScaleStateAsync(TestDatabase db, long unit) =>
         db.ScalarAsync<string>("SELECT state FROM alert WHERE rule = 'scale' AND subject_id = $1 ORDER BY alert_id DESC LIMIT 1", unit);

@@ -96,8 +96,8 @@ public sealed class AlertRuleTests
     {
         var options = new AlertOptions { ScaleClear = new ScaleClearShares { Township = Fraction.Of(1, 3) } };
         var error = Assert.Single(options.Validate(Regions));
-        Assert.Contains("ScaleClear.Township", error);
-        Assert.Contains("Risk:Regions:Township:ScaleShare", error);
+        Assert.Equal("ScaleClear.Township", error.Field);
+        Assert.Contains("Risk:Regions:Township:ScaleShare", error.Message);
     }
 
     private static AlertReading Reading(Verdict verdict) => new(AlertRule.Scale, Village, Village.Id, "red", verdict, 0.6, 0.5, 0.4, 20);
