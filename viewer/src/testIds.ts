@@ -11,6 +11,8 @@ export const TestIds = {
   unitCardName: "unit-card-name",
   unitCardClose: "unit-card-close",
   unitCardTrend: "unit-card-trend",
+  /** The card's line while replaying: its figures are those of the moment replayed. */
+  unitCardReplay: "unit-card-replay",
   /** A child unit listed on the card (`data-code`): choosing it drills into it. */
   unitCardChild: "unit-card-child",
   /** The desk's breadcrumb; each step `breadcrumb-step` with `data-code` (a button above the last). */

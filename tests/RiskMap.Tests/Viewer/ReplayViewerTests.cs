@@ -7,7 +7,7 @@ namespace RiskMap.Tests.Viewer;
 public sealed class ReplayViewerTests
 {
     [Fact]
-    public async Task Replay_DrawsAVillageAsItWasBeforeItsChange_AndBackToLiveDrawsItAsItIsNow()
+    public async Task Replay_DrawsAVillageAndItsCardAsTheyWereBeforeItsChange_AndBackToLiveDrawsThemAsTheyAreNow()
     {
         await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 0, 1280, 800);
         var (browser, viewer) = (scenario.Browser, scenario.Viewer);
@@ -19,6 +19,9 @@ public sealed class ReplayViewerTests
         var (x, y) = (map.X + map.Width / 2 - 150, map.Y + map.Height / 2 + 120);
         await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red, live");
         await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await browser.Page.Mouse.ClickAsync(x, y);
+        await Assertions.Expect(viewer.UnitCardName).ToHaveTextAsync("南坪村", new() { Timeout = 20_000 });
+        await Assertions.Expect(viewer.UnitCardFigure("level2")).ToHaveTextAsync("12");
 
         await viewer.ReplayToggle.ClickAsync();
 
@@ -29,11 +32,17 @@ public sealed class ReplayViewerTests
         // The open alert belongs to the present, not to the moment replayed, when none was open there.
         await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeHiddenAsync();
         await Assertions.Expect(viewer.ReplayMarkerAt(TestUnits.VillageA1)).ToHaveCountAsync(0);
+        // The open card shows the village as it was then too, with only the figures history keeps.
+        await Assertions.Expect(viewer.UnitCardReplay).ToContainTextAsync("回放");
+        await Assertions.Expect(viewer.UnitCardFigure("level2")).ToHaveTextAsync("0");
+        await Assertions.Expect(viewer.UnitCardFigure("households")).ToHaveTextAsync("20");
+        await Assertions.Expect(viewer.UnitCardFigure("gapUnassisted")).ToHaveCountAsync(0);
         await viewer.SaveScreenshotAsync("viewer-replay.png");
 
         // One change on: the flood again.
         await viewer.ReplayForward.ClickAsync();
         await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red after the change");
+        await Assertions.Expect(viewer.UnitCardFigure("level2")).ToHaveTextAsync("12");
         // the flood is the last change: nothing further to step on to
         await Assertions.Expect(viewer.ReplayForward).ToBeDisabledAsync();
         // … and its scale alert, open from that moment, has its marker
@@ -47,6 +56,10 @@ public sealed class ReplayViewerTests
         await Assertions.Expect(viewer.ReplayMarkerAt(TestUnits.VillageA1)).ToHaveCountAsync(0);
         await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red, live again");
         await Assertions.Expect(viewer.AlertMarkerAt(TestUnits.VillageA1)).ToBeVisibleAsync();
+        // and the card is live again, with every figure
+        await Assertions.Expect(viewer.UnitCardReplay).ToHaveCountAsync(0);
+        await Assertions.Expect(viewer.UnitCardFigure("gapUnassisted")).ToHaveCountAsync(1);
+        await Assertions.Expect(viewer.UnitCardFigure("level2")).ToHaveTextAsync("12");
     }
 
     [Fact]

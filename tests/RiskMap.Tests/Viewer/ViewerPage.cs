@@ -15,6 +15,8 @@ public sealed class ViewerPage(IPage page)
     public ILocator UnitLabels => page.Locator("[data-testid=unit-label]");
     public ILocator UnitCard => page.Locator("[data-testid=unit-card]");
     public ILocator UnitCardName => page.Locator("[data-testid=unit-card-name]");
+    public ILocator UnitCardFigure(string key) => page.Locator($"[data-testid=unit-card] dd[data-row={key}]");
+    public ILocator UnitCardReplay => page.Locator("[data-testid=unit-card-replay]");
     public ILocator ConnectionState => page.Locator("[data-testid=connection-state]");
     public ILocator DataAsOf => page.Locator("[data-testid=data-as-of]");
     public ILocator AlertTicker => page.Locator("[data-testid=alert-ticker]");

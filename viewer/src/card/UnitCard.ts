@@ -1,5 +1,6 @@
 // The side card for one unit: name, level, zone and figures from /api/units/{code}. Re-renders in
-// place when the language switches.
+// place when the language switches. While the desk replays a moment, it shows the unit (and its
+// children) as they were then, with only the figures history keeps.
 import type { HistoryPoint, Unit } from "../types";
 import { fetchHistory } from "../api";
 import { TestIds } from "../testIds";
@@ -7,7 +8,8 @@ import type { I18n } from "../i18n/i18n";
 import { LevelKeys, zoneKey } from "../i18n/names";
 import { zoneColor, KeyCountyOutline } from "../layers/palette";
 import { el, testId } from "../dom";
-import { trendPath, unitCardMeta, unitCardRows, unitRiskRows } from "./unitCardRows";
+import { replayCardRows, trendMomentX, trendPath, unitAsOf, unitCardMeta, unitCardRows, unitRiskRows } from "./unitCardRows";
+import type { ReplayMoment } from "../replay/replay";
 import { figureList } from "./figureList";
 
 type Shown = { kind: "loading"; name: string } | { kind: "error"; message: string } | { kind: "unit"; unit: Unit; children?: Unit[] } | null;
@@ -16,11 +18,24 @@ export class UnitCard {
   private onClose: (() => void) | null = null;
   private onChild: ((code: string) => void) | null = null;
   private shown: Shown = null;
+  /** The moment the desk replays; null: live. */
+  private replay: ReplayMoment | null = null;
   /** The shown unit's statistics history, fetched once per unit shown. */
   private history: { code: string; points: HistoryPoint[] | null; abort: AbortController } | null = null;
 
   constructor(private readonly element: HTMLElement, private readonly i18n: I18n) {
     i18n.onChange(() => this.render());
+  }
+
+  /** Draws the units as they were at a replayed moment, or live again (null). */
+  setReplay(moment: ReplayMoment | null): void {
+    this.replay = moment;
+    this.render();
+  }
+
+  /** The unit as the card draws it: as it was at the moment replayed, or as it is. */
+  private asShown(unit: Unit): Unit {
+    return this.replay ? unitAsOf(unit, this.replay.units.get(unit.code)?.figures ?? null) : unit;
   }
 
   /** Shows a loading line while the unit's figures are fetched. */
@@ -111,14 +126,24 @@ export class UnitCard {
     const path = document.createElementNS(svgNs, "path");
     path.setAttribute("d", d);
     svg.append(path);
+    // While replaying: where the moment shown falls on the trend.
+    const x = this.replay ? trendMomentX(points, 260, this.replay.at) : null;
+    if (x !== null) {
+      const line = document.createElementNS(svgNs, "line");
+      for (const [k, v] of [["x1", x], ["x2", x], ["y1", 0], ["y2", 48]] as const) line.setAttribute(k, String(v));
+      line.setAttribute("class", "card-trend-moment");
+      svg.append(line);
+    }
     const figure = testId(el("figure", "card-trend"), TestIds.unitCardTrend);
     figure.append(el("figcaption", "card-trend-title", t("cardTrend")), svg,
       el("p", "card-trend-range", t("cardTrendRange", { from: dateTime(points[0].validFrom), to: dateTime(points[points.length - 1].validFrom) })));
     return figure;
   }
 
-  private unitBody(unit: Unit, children?: Unit[]): HTMLElement[] {
+  private unitBody(live: Unit, children?: Unit[]): HTMLElement[] {
     const { t } = this.i18n;
+    const unit = this.asShown(live);
+    const replay = this.replay;
     const header = el("header", "card-header");
     const title = testId(el("h2", "card-title", unit.name), TestIds.unitCardName);
     const meta = el("p", "card-meta", unitCardMeta(unit, t(LevelKeys[unit.level])));
@@ -132,11 +157,14 @@ export class UnitCard {
     }
     if (unit.scaleReturn) header.append(el("span", "card-scale", t("cardScaleReturn")));
 
-    const table = figureList([...unitCardRows(unit, this.i18n), ...unitRiskRows(unit, this.i18n)]);
-    const parts: HTMLElement[] = [header, table];
+    const parts: HTMLElement[] = [header];
+    if (replay) {
+      parts.push(testId(el("p", "card-replay", t("cardReplay", { time: this.i18n.dateTime(replay.at, true) })), TestIds.unitCardReplay),
+        figureList(replayCardRows(unit, this.i18n)), el("p", "card-replay-note", t("cardReplayNote")));
+    } else parts.push(figureList([...unitCardRows(unit, this.i18n), ...unitRiskRows(unit, this.i18n)]));
     const trend = this.trend(unit.code);
     if (trend) parts.push(trend);
-    if (unit.updatedAt) parts.push(el("p", "card-updated", t("cardUpdated", { time: this.i18n.dateTime(unit.updatedAt) })));
+    if (unit.updatedAt && !replay) parts.push(el("p", "card-updated", t("cardUpdated", { time: this.i18n.dateTime(unit.updatedAt) })));
     if (children && children.length > 0) parts.push(this.childList(children));
     return parts;
   }
@@ -148,7 +176,7 @@ export class UnitCard {
     const box = el("section", "card-children");
     box.append(el("h3", "card-children-title", t("cardChildren", { level: t(LevelKeys[level]), count: this.i18n.count(children.length) })));
     const list = el("ol", "card-children-list");
-    const worstFirst = [...children].sort((a, b) => b.figures.shareAtLeastTwo - a.figures.shareAtLeastTwo || a.code.localeCompare(b.code));
+    const worstFirst = children.map((c) => this.asShown(c)).sort((a, b) => b.figures.shareAtLeastTwo - a.figures.shareAtLeastTwo || a.code.localeCompare(b.code));
     for (const child of worstFirst) {
       const button = testId(el("button", "card-child"), TestIds.unitCardChild);
       button.type = "button";

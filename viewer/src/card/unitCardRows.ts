@@ -45,6 +45,30 @@ export function figureRows(f: UnitFigures, i18n: I18n): CardRow[] {
   ];
 }
 
+/**
+ * A unit as it was at a replayed moment: its zone, scale flag and level counts from the history point
+ * (none: no households then, as the map draws such a unit); the figures history does not keep are
+ * left as they are and not shown (replayCardRows).
+ */
+export function unitAsOf(unit: Unit, point: HistoryPoint | null): Unit {
+  const counts = point ?? { households: 0, monitored: 0, level1: 0, level2: 0, level3: 0, shareAtLeastTwo: 0 };
+  return {
+    ...unit,
+    zone: point?.zone ?? "green",
+    scaleReturn: point?.scaleReturn ?? false,
+    figures: {
+      ...unit.figures, households: counts.households, monitored: counts.monitored, level1: counts.level1,
+      level2: counts.level2, level3: counts.level3, shareAtLeastTwo: counts.shareAtLeastTwo,
+    },
+  };
+}
+
+/** The rows a replayed moment has figures for: those history keeps (households, monitored, the level counts, the share at II or above). */
+export function replayCardRows(unit: Unit, i18n: I18n): CardRow[] {
+  const kept = new Set(["households", "monitored", "level1", "level2", "level3", "shareAtLeastTwo"]);
+  return figureRows(unit.figures, i18n).filter((r) => r.heading ? r.label === i18n.t("legendLevels") : kept.has(r.key ?? ""));
+}
+
 const RiskTypeKeys: Record<string, MessageKey> = {
   illness: "riskIllness", disability: "riskDisability", education: "riskEducation",
   disaster_flood: "riskDisasterFlood", disaster_geological: "riskDisasterGeological", disaster_drought: "riskDisasterDrought",
@@ -74,6 +98,15 @@ export function unitRiskRows(unit: Unit, i18n: I18n, top = 3): CardRow[] {
       value: households ? `${count(n)} (${share(n / households)})` : count(n),
     })),
   ];
+}
+
+/** Where a moment falls across the trend's width (the replayed one); null outside the history drawn or with under two points. */
+export function trendMomentX(points: HistoryPoint[], width: number, at: number): number | null {
+  const times = points.map((p) => Date.parse(p.validFrom)).filter(Number.isFinite);
+  if (times.length < 2) return null;
+  const t0 = Math.min(...times), t1 = Math.max(...times);
+  if (at < t0 || t1 === t0) return null;
+  return Math.round(Math.min(1, (at - t0) / (t1 - t0)) * width * 10) / 10;
 }
 
 /** An SVG path of the share at II or above over time, as steps (each value holds until the next), in a width × height box; null with under two points. */

@@ -19,8 +19,10 @@ export async function startDesk(ctx: ScreenContext): Promise<void> {
   const riskMap = await startDeskMap(ctx, { top: 40, bottom: 40, left: 60, right: 320 });
   const { map } = riskMap;
   map.addControl(new PlannerLink(i18n), "top-left");
-  map.addControl(new ReplayControl(ctx.scope.code, riskMap.live.updates, riskMap.live.places, i18n, ctx.options.asOf), "top-left");
+  const replay = new ReplayControl(ctx.scope.code, riskMap.live.updates, riskMap.live.places, i18n, ctx.options.asOf);
+  map.addControl(replay, "top-left");
   const card = new UnitCard(document.getElementById("card") as HTMLElement, i18n);
+  replay.onMoment((moment) => card.setReplay(moment));
   // A focused unit is fitted between the card (left) and the legend (right), under the search bar.
   const breadcrumb = new Breadcrumb(i18n, (code) => void focus.open(code, true));
   const focus = new UnitFocus(map, card, breadcrumb, ctx.scope, riskMap.sources, Themes.light, { top: 70, bottom: 40, left: 350, right: 320 });

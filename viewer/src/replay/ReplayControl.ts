@@ -3,7 +3,8 @@
 // same feature state live figures use, while the live recolouring is held, and with markers at the
 // scale alerts open then; the slider spans the scope's history and the steps move from one change of
 // the scope's figures to the next. What has no history (heat, sites) and the live alert markers are
-// hidden meanwhile; "back to live" restores it all. The moment shown is kept in the address (?asOf=),
+// hidden meanwhile; "back to live" restores it all. Whoever listens (the unit card) is told each
+// moment shown, with every unit's figures then, and null when live again. The moment shown is kept in the address (?asOf=),
 // so a link opens the desk at that moment.
 import type { IControl, Map as MapLibreMap } from "maplibre-gl";
 import { fetchAlertsOpenAt, fetchAsOf, fetchHistory } from "../api";
@@ -14,7 +15,7 @@ import { ReplayMarkers } from "./ReplayMarkers";
 import { HeatLayerId } from "../layers/heatLayers";
 import { TestIds } from "../testIds";
 import { el, testId } from "../dom";
-import { nextStop, previousStop, ReplayKeys, replayStates, replayStops } from "./replay";
+import { nextStop, previousStop, ReplayKeys, replayMoment, replayStates, replayStops, type ReplayMoment } from "./replay";
 import { asOfUrl } from "../viewerOptions";
 
 /** Layers that draw only the present: hidden while replaying. */
@@ -35,6 +36,7 @@ export class ReplayControl implements IControl {
   private readonly toLive = testId(el("button", "replay-live"), TestIds.replayLive);
   private readonly note = el("span", "replay-note");
   private stopListening: (() => void) | null = null;
+  private readonly momentHandlers: ((moment: ReplayMoment | null) => void)[] = [];
 
   private replaying = false;
   private holding = false;
@@ -82,6 +84,11 @@ export class ReplayControl implements IControl {
       else map.once("load", start);
     }
     return this.box;
+  }
+
+  /** Called with each moment shown and every unit's figures then; with null when live again. */
+  onMoment(handler: (moment: ReplayMoment | null) => void): void {
+    this.momentHandlers.push(handler);
   }
 
   onRemove(): void {
@@ -141,6 +148,8 @@ export class ReplayControl implements IControl {
         if (map.getSource(target.source)) map.setFeatureState({ source: target.source, sourceLayer: target.source, id: target.id }, state);
       this.drawn = new Set(states.keys());
       this.shown = at;
+      const moment = replayMoment(at, answer.units);
+      for (const handler of this.momentHandlers) handler(moment);
       history.replaceState(history.state, "", asOfUrl(window.location.href, at));
       this.error = null;
     } catch (e) {
@@ -164,6 +173,7 @@ export class ReplayControl implements IControl {
       }
     this.drawn.clear();
     this.markers?.clear();
+    if (this.shown !== null) for (const handler of this.momentHandlers) handler(null);
     if (this.holding) this.liveMap.release();
     this.holding = false;
     this.restorePresent();

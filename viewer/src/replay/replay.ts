@@ -16,6 +16,16 @@ export interface UnitsAsOf {
   units: UnitAsOf[];
 }
 
+/** The moment a replay shows and every unit's figures then, by code: what the unit card draws while replaying. */
+export interface ReplayMoment {
+  at: number;
+  units: ReadonlyMap<string, UnitAsOf>;
+}
+
+export function replayMoment(at: number, answer: readonly UnitAsOf[]): ReplayMoment {
+  return { at, units: new Map(answer.map((u) => [u.code, u])) };
+}
+
 export type ReplayState = Record<"zone" | "share2" | "scale_return" | "households" | "level1" | "level2" | "level3", string | number | boolean>;
 
 /** What a unit without figures at that moment draws: no households, as the tiles draw one (green, faint). */

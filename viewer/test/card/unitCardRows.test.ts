@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { trendPath, unitCardMeta, unitCardRows, unitRiskRows } from "../../src/card/unitCardRows";
+import { replayCardRows, trendMomentX, trendPath, unitAsOf, unitCardMeta, unitCardRows, unitRiskRows } from "../../src/card/unitCardRows";
 import type { Unit } from "../../src/types";
 import { I18n } from "../../src/i18n/i18n";
 
@@ -62,5 +62,34 @@ describe("trendPath", () => {
 
   it("draws nothing from a single point", () => {
     expect(trendPath([point("2026-11-22T00:00:00Z", 0.1)], 100, 50)).toBeNull();
+  });
+});
+
+describe("the card while replaying", () => {
+  const then = { validFrom: "2026-11-19T08:00:00.123456+00:00", zone: "red" as const, scaleReturn: true,
+    households: 20, monitored: 12, level1: 0, level2: 12, level3: 0, shareAtLeastTwo: 0.6 };
+
+  it("draws the unit's zone, flag and level counts as they were, and only the rows history keeps", () => {
+    const shown = unitAsOf(unit, then);
+    expect([shown.zone, shown.scaleReturn, shown.name]).toEqual(["red", true, "新城镇"]);
+    const rows = replayCardRows(shown, new I18n("zh"));
+    expect(rows.map((r) => [r.label, r.value])).toEqual([
+      ["农户", "20"], ["监测户", "12"], ["预警等级", ""], ["I 轻警", "0"], ["II 中警", "12"], ["III 高警", "0"], ["中警及以上占比", "60.0%"],
+    ]);
+  });
+
+  it("draws a unit without figures at that moment as having no households, green, as the map does", () => {
+    const shown = unitAsOf(unit, null);
+    expect([shown.zone, shown.scaleReturn, shown.figures.households, shown.figures.level2, shown.figures.shareAtLeastTwo]).toEqual(["green", false, 0, 0, 0]);
+  });
+
+  it("marks the replayed moment across the trend, at its end after the last change, nowhere before the first", () => {
+    const points = [
+      { ...then, validFrom: "2026-11-19T08:00:00Z" }, { ...then, validFrom: "2026-11-19T10:00:00Z" }, { ...then, validFrom: "2026-11-19T12:00:00Z" },
+    ];
+    expect(trendMomentX(points, 260, Date.parse("2026-11-19T09:00:00Z"))).toBe(65);
+    expect(trendMomentX(points, 260, Date.parse("2026-11-20T00:00:00Z"))).toBe(260);
+    expect(trendMomentX(points, 260, Date.parse("2026-11-19T07:00:00Z"))).toBeNull();
+    expect(trendMomentX(points.slice(0, 1), 260, Date.parse("2026-11-19T09:00:00Z"))).toBeNull();
   });
 });
