@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using RiskMap.Server.Auth;
 using RiskMap.Server.Database;
-using RiskMap.Server.Live;
 using RiskMap.Server.Risk;
 
 namespace RiskMap.Server.Alerts;
@@ -18,9 +17,6 @@ public sealed record RaiseThresholdsDto(string Village, string Township, string 
 public sealed record AlertRulesView(
     long Version, string Source, DateTimeOffset? ChangedAt, string? ChangedBy, string? Comment, AlertRulesDto Rules,
     RaiseThresholdsDto RaiseThresholds, string? Problem);
-
-/// <summary>What applying a change did at once to the alerts of every unit and site.</summary>
-public sealed record AlertRuleEffectDto(int Raised, int Resolved, int Pending, int Other);
 
 public sealed record AlertRulesChanged(AlertRulesView InForce, AlertRuleEffectDto Effect);
 
@@ -52,35 +48,27 @@ public static class AlertRuleEndpoints
     }
 
     private static async Task<Results<Ok<AlertRulesChanged>, ProblemHttpResult>> Change(
-        AlertRulesChange body, Caller caller, NpgsqlDataSource db, AlertSettings settings, AlertSweep sweep,
-        IOptions<RegionRuleOptions> regions, TimeProvider time, CancellationToken ct)
+        AlertRulesChange body, Caller caller, NpgsqlDataSource db, AlertRuleChanges changes, IOptions<RegionRuleOptions> regions, CancellationToken ct)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        if (await OutsideScopeAsync(conn, caller, ct) is { } denied) return denied;
+        await using (var conn = await db.OpenConnectionAsync(ct))
+            if (await OutsideScopeAsync(conn, caller, ct) is { } denied) return denied;
         if (string.IsNullOrWhiteSpace(body.Comment)) return Invalid("comment", "comment is required: say why the rules change (it is kept with the change)");
         if (body.Comment.Length > MaxComment) return Invalid("comment", $"comment must be at most {MaxComment} characters");
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        // The live lock: no write, sweep or clock tick decides while the rules change.
-        await LiveLog.LockAsync(conn, tx, ct);
-        var current = await settings.InForceAsync(conn, tx, ct);
-        if (body.Version is { } expected && expected != current.Version)
-            return TypedResults.Problem(title: "Rules changed meanwhile", statusCode: StatusCodes.Status409Conflict,
-                detail: $"the rules in force are version {current.Version}, not {expected}: read them again and repeat the change",
-                extensions: new Dictionary<string, object?> { ["version"] = current.Version });
-        var (next, errors) = AlertRuleSet.Apply(current.Options, body, regions.Value);
-        if (next is null)
-            return TypedResults.Problem(title: $"Invalid {errors[0].Field}", statusCode: StatusCodes.Status400BadRequest, detail: string.Join("; ", errors.Select(e => e.Message)),
-                extensions: new Dictionary<string, object?> { ["field"] = errors[0].Field, ["errors"] = errors.Select(e => new { field = e.Field, detail = e.Message }).ToList() });
-        // The same rules again change nothing: no new version, no trail row (a repeated request is harmless).
-        if (AlertRuleSet.ToDto(next) == AlertRuleSet.ToDto(current.Options) && current.Problem is null)
-            return TypedResults.Ok(new AlertRulesChanged(View(current, regions.Value), new AlertRuleEffectDto(0, 0, 0, 0)));
-
-        var now = time.GetUtcNow();
-        var transitions = await sweep.SweepAsync(conn, tx, next, now, ct);
-        var version = await AlertSettings.RecordAsync(conn, tx, next, caller.Actor, body.Comment.Trim(), transitions.Count, now, ct);
-        await tx.CommitAsync(ct);
-        var inForce = new AlertRulesInForce(version, next, now, caller.Actor, body.Comment.Trim());
-        return TypedResults.Ok(new AlertRulesChanged(View(inForce, regions.Value), Effect(transitions)));
+        var result = await changes.ChangeAsync(body, caller.Actor, ct);
+        return result.Outcome switch
+        {
+            AlertRuleOutcome.Stale => TypedResults.Problem(title: "Rules changed meanwhile", statusCode: StatusCodes.Status409Conflict,
+                detail: $"the rules in force are version {result.InForce.Version}, not {body.Version}: read them again and repeat the change",
+                extensions: new Dictionary<string, object?> { ["version"] = result.InForce.Version }),
+            AlertRuleOutcome.Invalid => TypedResults.Problem(title: $"Invalid {result.Errors[0].Field}", statusCode: StatusCodes.Status400BadRequest,
+                detail: string.Join("; ", result.Errors.Select(e => e.Message)),
+                extensions: new Dictionary<string, object?>
+                {
+                    ["field"] = result.Errors[0].Field,
+                    ["errors"] = result.Errors.Select(e => new { field = e.Field, detail = e.Message }).ToList(),
+                }),
+            _ => TypedResults.Ok(new AlertRulesChanged(View(result.InForce, regions.Value), result.Effect)),
+        };
     }
 
     private static async Task<Results<Ok<List<AlertRuleChangeDto>>, ProblemHttpResult>> Changes(
@@ -102,17 +90,11 @@ public static class AlertRuleEndpoints
             detail: $"the alert rules apply to every area this server holds (villages {r.GetInt64(0):D12} to {r.GetInt64(1):D12}); your scope is {caller.Scope}: ask an administrator whose scope covers them all");
     }
 
-    private static AlertRulesView View(AlertRulesInForce r, RegionRuleOptions regions) => new(
+    public static AlertRulesView View(AlertRulesInForce r, RegionRuleOptions regions) => new(
         r.Version, r.Version == 0 ? "configuration" : "administrator", r.ChangedAt, r.ChangedBy, r.Comment, AlertRuleSet.ToDto(r.Options),
         new RaiseThresholdsDto(regions.Village.ScaleShare.ToString(), regions.Township.ScaleShare.ToString(), regions.County.ScaleShare.ToString(),
             regions.Prefecture.ScaleShare.ToString(), regions.Province.ScaleShare.ToString(), regions.Site.ScaleShare.ToString()),
         r.Problem);
-
-    private static AlertRuleEffectDto Effect(IReadOnlyList<AlertTransition> transitions) => new(
-        transitions.Count(t => t.LiveEvent == AlertEvent.Raised),
-        transitions.Count(t => t.LiveEvent == AlertEvent.Resolved),
-        transitions.Count(t => t.To == AlertState.Pending),
-        transitions.Count(t => t.LiveEvent is not (AlertEvent.Raised or AlertEvent.Resolved) && t.To != AlertState.Pending));
 
     private static ProblemHttpResult Invalid(string field, string detail) => TypedResults.Problem(
         title: $"Invalid {field}", statusCode: StatusCodes.Status400BadRequest, detail: detail, extensions: new Dictionary<string, object?> { ["field"] = field });

@@ -16,7 +16,7 @@ namespace RiskMap.Server.Cli;
 /// </summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["psql", "migrate", "rebuild", "import", "export", "users"];
+    private static readonly string[] Verbs = ["psql", "migrate", "rebuild", "import", "export", "users", "rules"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -55,6 +55,7 @@ public static class CliVerbs
                 "import" => await DataVerbs.ImportAsync(host.Services, rest),
                 "export" => await DataVerbs.ExportAsync(host.Services, rest),
                 "users" => await UserVerbs.RunAsync(host.Services, rest),
+                "rules" => await RuleVerbs.RunAsync(host.Services, rest),
                 _ => 0,
             };
         }
@@ -78,7 +79,7 @@ public static class CliVerbs
             var name = args[i].Split('=', 2)[0];
             if (args[i] == "--out" && i + 1 < args.Length) rest.AddRange(["--out", args[++i]]);
             else if (args[i].StartsWith("--out=")) rest.AddRange(["--out", args[i]["--out=".Length..]]);
-            else if (UserVerbs.Options.TryGetValue(name, out var takesValue))
+            else if (UserVerbs.Options.TryGetValue(name, out var takesValue) || RuleVerbs.Options.TryGetValue(name, out takesValue))
             {
                 rest.Add(args[i]);
                 if (takesValue && !args[i].Contains('=') && i + 1 < args.Length) rest.Add(args[++i]);

@@ -7,8 +7,9 @@ namespace RiskMap.Server.Live;
 public static class LiveRegistration
 {
     /// <summary>
-    /// The alert rules and engine and the change recorder: what every household write needs
-    /// (bound from "Alerts", validated at start-up against the region thresholds).
+    /// The alert rules (configuration's, bound from "Alerts" and validated at start-up against the
+    /// region thresholds, and those in force: AlertSettings), the engine, the sweep, changes of the
+    /// rules and the change recorder: what every household write and rule change needs.
     /// </summary>
     public static IServiceCollection AddAlertRules(this IServiceCollection services)
     {
@@ -16,6 +17,8 @@ public static class LiveRegistration
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.AddSingleton<AlertSettings>();
         services.AddSingleton<AlertEngine>();
+        services.AddSingleton<AlertSweep>();
+        services.AddSingleton<AlertRuleChanges>();
         services.AddSingleton<ChangeRecorder>();
         return services;
     }
@@ -35,7 +38,6 @@ public static class LiveRegistration
         services.AddSingleton<LiveRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<LiveRelay>());
         services.AddSingleton<AlertClock>();
-        services.AddSingleton<AlertSweep>();
         services.AddSingleton<AlertActions>();
         services.AddHostedService<AlertClockService>();
         return services;

@@ -41,6 +41,22 @@ public sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(Process.Start(psi)!, url);
     }
 
+    /// <summary>Runs a verb of the server executable (<c>rules set …</c>, as <c>./riskmap</c> does) to its end: its exit code, standard output and error.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunVerbAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(ServerDll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment.Remove("ConnectionStrings__RiskMap");
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        using var process = Process.Start(psi)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>Waits until /health answers 200, or fails with the server's output.</summary>
     public async Task WaitHealthyAsync(TimeSpan timeout)
     {
