@@ -26,7 +26,7 @@ public sealed record AlertRulesChanged(AlertRulesView InForce, AlertRuleEffectDt
 /// runs. A change is in force on every server for every write after it, is applied at once to the
 /// stored figures of every unit and site (alerts it raises or resolves go out live), and is kept
 /// with who, when and why. The rules cover the whole deployment, so only an administrator whose
-/// scope covers every unit it holds may change them.
+/// scope covers every village it holds may change them.
 /// </summary>
 public static class AlertRuleEndpoints
 {
