@@ -112,6 +112,39 @@ public sealed class AlertRuleApiTests
         Assert.Equal(1L, await db.ScalarAsync<long>("SELECT count(*) FROM alert_rule_change"));
     }
 
+    [Fact]
+    public async Task Stored_rules_that_no_longer_fit_the_configured_raise_thresholds_are_set_aside_and_the_answer_says_why()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        await using (var first = new RiskMapFactory(db.ConnectionString))
+        {
+            using var admin = await first.CreateClientAsync(Role.Administrator);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync("/api/admin/alert-rules", new { scaleClear = new { village = "9/20" }, comment = "村级解除线 45%" })).StatusCode);
+        }
+
+        // Configuration later lowers the village's raise threshold to 2/5, below the stored clear threshold.
+        await using var second = new RiskMapFactory(db.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Risk:Regions:Village:ScaleShare"] = "2/5", ["Alerts:ScaleClear:Village"] = "1/4",
+        });
+        using var again = await second.CreateClientAsync(Role.Administrator);
+        var inForce = (await again.GetFromJsonAsync<JsonObject>("/api/admin/alert-rules"))!;
+
+        Assert.Equal(0, (int)inForce["version"]!);
+        Assert.Equal("1/4", (string?)inForce["rules"]!["scaleClear"]!["village"]);
+        Assert.Contains("the rules of version 1 no longer fit configuration", (string?)inForce["problem"]);
+        Assert.Contains("ScaleClear.Village (9/20) must be below the raise threshold Risk:Regions:Village:ScaleShare (2/5)", (string?)inForce["problem"]);
+        // A village at 9 of 20 (45 %) is above the new raise threshold: it raises, and clears by configuration's 1/4.
+        await using var services = await TestServices.CreateAsync(db, TimeProvider.System, new Dictionary<string, string?>
+        {
+            ["Risk:Regions:Village:ScaleShare"] = "2/5", ["Alerts:ScaleClear:Village"] = "1/4",
+        });
+        await services.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 9));
+        Assert.Equal("raised", await db.ScalarAsync<string>("SELECT state FROM alert WHERE subject_id = $1", TestUnits.VillageA1));
+        Assert.Equal(0.25, await db.ScalarAsync<double>("SELECT clear_threshold FROM alert WHERE subject_id = $1", TestUnits.VillageA1), 6);
+    }
+
     private static async Task AssertFieldAsync(HttpClient admin, object body, string field, string detail)
     {
         var response = await admin.PatchAsJsonAsync("/api/admin/alert-rules", body);
