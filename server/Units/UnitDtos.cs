@@ -63,5 +63,8 @@ public sealed record UnitHistoryPointDto(DateTimeOffset ValidFrom, int? Househol
 /// <summary>A unit's figures as they were at a moment: its last history point by then (replay "as of"); null when it had none.</summary>
 public sealed record UnitAsOfDto(string Code, string Level, UnitHistoryPointDto? Figures);
 
-/// <summary>The figures of a unit and everything under it at <see cref="At"/>.</summary>
-public sealed record UnitsAsOfDto(DateTimeOffset At, List<UnitAsOfDto> Units);
+/// <summary>A resettlement site's figures as they were at a moment (its last history point by then); null when it had none.</summary>
+public sealed record SiteAsOfDto(string SiteId, UnitHistoryPointDto? Figures);
+
+/// <summary>The figures of a unit and everything under it at <see cref="At"/>: its units, parents first, and the resettlement sites in its villages.</summary>
+public sealed record UnitsAsOfDto(DateTimeOffset At, List<UnitAsOfDto> Units, List<SiteAsOfDto> Sites);

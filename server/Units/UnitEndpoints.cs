@@ -77,8 +77,10 @@ public static class UnitEndpoints
                 detail: "at is required: the moment to show, as an ISO 8601 time with its offset (e.g. 2026-11-23T10:00:00+08:00)");
         if (!caller.Scope.Contains(unit)) return NotFoundUnit(unit);
         // The answer starts with the unit itself when it exists (parents first): no second query to ask whether it does.
-        var units = await queries.AsOfAsync(AreaScope.Of(unit), moment, SmallCounts.For(caller, privacy.Value), ct);
-        return units.Count > 0 && units[0].Code == unit.ToString() ? TypedResults.Ok(new UnitsAsOfDto(moment, units)) : NotFoundUnit(unit);
+        var counts = SmallCounts.For(caller, privacy.Value);
+        var units = await queries.AsOfAsync(AreaScope.Of(unit), moment, counts, ct);
+        if (units.Count == 0 || units[0].Code != unit.ToString()) return NotFoundUnit(unit);
+        return TypedResults.Ok(new UnitsAsOfDto(moment, units, await queries.SitesAsOfAsync(AreaScope.Of(unit), moment, counts, ct)));
     }
 
     private static ProblemHttpResult BadCode(string field, string? value) => TypedResults.Problem(

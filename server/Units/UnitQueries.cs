@@ -50,15 +50,32 @@ public sealed class UnitQueries(NpgsqlDataSource db)
     /// </summary>
     public async Task<List<UnitAsOfDto>> AsOfAsync(AreaScope subtree, DateTimeOffset at, SmallCounts counts, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand(SqlFile.Load("Units.as_of"));
-        cmd.Parameters.Add(new() { Value = subtree.First });
-        cmd.Parameters.Add(new() { Value = subtree.Last });
-        cmd.Parameters.Add(new() { Value = at });
+        await using var cmd = AsOfCommand("Units.as_of", subtree, at);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var units = new List<UnitAsOfDto>();
         while (await r.ReadAsync(ct))
             units.Add(new UnitAsOfDto(new UnitCode(r.GetInt64(0)).ToString(), LevelName(r.GetInt16(1)), r.IsDBNull(2) ? null : HistoryPoint(r, 2, counts)));
         return units;
+    }
+
+    /// <summary>The figures of every resettlement site in a village of <paramref name="subtree"/> as they were at <paramref name="at"/>; null figures for a site that had none by then.</summary>
+    public async Task<List<SiteAsOfDto>> SitesAsOfAsync(AreaScope subtree, DateTimeOffset at, SmallCounts counts, CancellationToken ct)
+    {
+        await using var cmd = AsOfCommand("Units.as_of_sites", subtree, at);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var sites = new List<SiteAsOfDto>();
+        while (await r.ReadAsync(ct))
+            sites.Add(new SiteAsOfDto(r.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture), r.IsDBNull(1) ? null : HistoryPoint(r, 1, counts)));
+        return sites;
+    }
+
+    private NpgsqlCommand AsOfCommand(string sql, AreaScope subtree, DateTimeOffset at)
+    {
+        var cmd = db.CreateCommand(SqlFile.Load(sql));
+        cmd.Parameters.Add(new() { Value = subtree.First });
+        cmd.Parameters.Add(new() { Value = subtree.Last });
+        cmd.Parameters.Add(new() { Value = at });
+        return cmd;
     }
 
     /// <summary>A history row read from column <paramref name="first"/> on: valid_from, households, monitored, level1–3, zone, scale_return.</summary>

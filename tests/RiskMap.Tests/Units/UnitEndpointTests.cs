@@ -215,6 +215,36 @@ public sealed class UnitEndpointTests
     }
 
     [Fact]
+    public async Task AsOf_ShowsTheResettlementSitesInTheUnitsVillagesAsTheyWereThen()
+    {
+        await using var db = await TestPostgis.CreateDatabaseAsync();
+        await TestUnits.InsertAsync(db);
+        var clock = new ManualTimeProvider(Now);
+        await using (var services = await TestServices.CreateAsync(db, clock))
+        {
+            // 南坪安置点 (site 9001, in 南坪村): ten relocated households, none at risk; an hour later six of them poor
+            await services.WriteAsync(Enumerable.Range(0, 10).Select(i => TestUnits.Household($"S-{i}", TestUnits.VillageA1, 30000) with { Relocated = true, SiteId = 9001 }).ToArray());
+            clock.Advance(TimeSpan.FromHours(1));
+            await services.WriteAsync(Enumerable.Range(0, 10).Select(i => TestUnits.Household($"S-{i}", TestUnits.VillageA1, i < 6 ? 6500 : 30000) with { Relocated = true, SiteId = 9001 }).ToArray());
+        }
+        await using var factory = new RiskMapFactory(db.ConnectionString);
+        using var client = await factory.CreateClientAsync(Role.Administrator);
+        using var townshipB = await factory.CreateClientAsync(Role.Administrator, TestUnits.TownshipB.ToString());
+
+        JsonElement Site(JsonElement body) => Assert.Single(body.GetProperty("sites").EnumerateArray());
+        var before = Site(await client.GetFromJsonAsync<JsonElement>($"/api/units/513431000000/as-of?at={Uri.EscapeDataString(Now.AddMinutes(30).ToString("O"))}"));
+        var after = Site(await client.GetFromJsonAsync<JsonElement>($"/api/units/513431100000/as-of?at={Uri.EscapeDataString(Now.AddHours(2).ToString("O"))}"));
+        var beforeAny = Site(await client.GetFromJsonAsync<JsonElement>($"/api/units/513431100001/as-of?at={Uri.EscapeDataString(Now.AddMinutes(-1).ToString("O"))}"));
+        var elsewhere = await townshipB.GetFromJsonAsync<JsonElement>($"/api/units/513431101000/as-of?at={Uri.EscapeDataString(Now.AddHours(2).ToString("O"))}");
+
+        Assert.Equal("9001", before.GetProperty("siteId").GetString());
+        Assert.Equal((10, 0.0), (before.GetProperty("figures").GetProperty("households").GetInt32(), before.GetProperty("figures").GetProperty("shareAtLeastTwo").GetDouble()));
+        Assert.Equal((0.6, "red"), (after.GetProperty("figures").GetProperty("shareAtLeastTwo").GetDouble(), after.GetProperty("figures").GetProperty("zone").GetString()));
+        Assert.Equal(JsonValueKind.Null, beforeAny.GetProperty("figures").ValueKind);
+        Assert.Empty(elsewhere.GetProperty("sites").EnumerateArray()); // the site lies in township A's village
+    }
+
+    [Fact]
     public async Task AsOf_StaysInsideTheCallersArea()
     {
         var db = await VillageWrittenTwiceAsync();

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using RiskMap.Tests.Infrastructure;
+using RiskMap.Tests.Live;
 
 namespace RiskMap.Tests.Viewer;
 
@@ -85,6 +86,45 @@ public sealed class ReplayViewerTests
 
         await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(x, y)), TimeSpan.FromSeconds(20), "南坪村 drawn red, live");
         Assert.DoesNotContain("asOf=", browser.Page.Url);
+    }
+
+    [Fact]
+    public async Task Replay_ColoursAResettlementSiteByItsShareThen_NotByTodays()
+    {
+        await using var scenario = await ViewerScenario.StartAsync(poorInNanping: 0, 1280, 800);
+        var viewer = scenario.Viewer;
+        // 南坪安置点 moved into a corner of 南坪村, away from its name and markers, and made large (3,000 registered households: the largest circle).
+        await scenario.Db.ExecuteAsync("UPDATE resettlement_site SET geom = ST_SetSRID(ST_MakePoint(102.62, 28.02), 4326), relocated_households = 3000 WHERE site_id = 9001");
+        // A flood: the 12 households at the site fall to level II (the site all red, the village red) …
+        await scenario.SetNanpingPoorAsync(12, poorRelocated: true);
+        // … then the site's households recover while 8 others of the village fall (the site green, the village yellow).
+        await scenario.WriteAsync(LiveTestData.Village(TestUnits.VillageA1, "A1", 20, 0)
+            .Select((h, i) => i < 12 ? h with { Relocated = true, SiteId = ViewerScenario.NanpingSite }
+                : h with { IncomePerCapita = LiveTestData.Poor, IncomeLastYear = LiveTestData.Poor })
+            .ToArray());
+        await scenario.OpenAsync("/#12/28.05/102.65");
+        var map = (await viewer.Map.BoundingBoxAsync())!;
+        var centre = (X: map.X + map.Width / 2, Y: map.Y + map.Height / 2);
+        // 0.03° west and south of the centre at zoom 12 (512-pixel tiles): 174.8 pixels left, 198 down (Mercator at 28°).
+        var site = (X: centre.X - 174.8, Y: centre.Y + 198.0);
+        var village = (X: site.X + 60, Y: site.Y - 60);
+        await ViewerServer.EventuallyAsync(async () => IsGreen(await viewer.PixelAsync(site)), TimeSpan.FromSeconds(20), "the site green, live");
+        await ViewerServer.EventuallyAsync(async () => !IsGreen(await viewer.PixelAsync(village)), TimeSpan.FromSeconds(20), "the village around it not green, live");
+
+        await viewer.ReplayToggle.ClickAsync();
+
+        // One change back: the flood, when the site was all red.
+        await Assertions.Expect(viewer.ReplayBar).ToHaveAttributeAsync("data-at", new System.Text.RegularExpressions.Regex("^20"), new() { Timeout = 20_000 });
+        await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(site)), TimeSpan.FromSeconds(20), "the site red as it was at the flood");
+        await viewer.SaveScreenshotAsync("viewer-replay-site.png");
+        await viewer.ReplayForward.ClickAsync();
+        await ViewerServer.EventuallyAsync(async () => IsGreen(await viewer.PixelAsync(site)), TimeSpan.FromSeconds(20), "the site green again after its recovery");
+        Assert.False(IsGreen(await viewer.PixelAsync(village)), "the village around the site is not green then");
+        await viewer.ReplayBack.ClickAsync();
+        await ViewerServer.EventuallyAsync(async () => IsRed(await viewer.PixelAsync(site)), TimeSpan.FromSeconds(20), "the site red again one change back");
+        await viewer.ReplayLive.ClickAsync();
+
+        await ViewerServer.EventuallyAsync(async () => IsGreen(await viewer.PixelAsync(site)), TimeSpan.FromSeconds(20), "the site green, live again");
     }
 
     private static bool IsRed((int R, int G, int B) p) => p.R > 150 && p.R > p.G + 60;

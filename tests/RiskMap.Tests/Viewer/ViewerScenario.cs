@@ -18,6 +18,7 @@ internal sealed class ViewerScenario(TestDatabase db, TestServices services, Ris
     /// <summary>The server's address, the same after <see cref="StartServerAgain"/>.</summary>
     public string Url { get; } = $"http://127.0.0.1:{port}";
     public BrowserSession Browser => browser;
+    public TestDatabase Db => db;
 
     /// <summary>The token the page was opened with (an administrator of the whole country: nothing withheld).</summary>
     public string Token { get; private set; } = "";

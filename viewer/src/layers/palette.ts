@@ -57,8 +57,10 @@ export function shareColor(share: number): string {
 }
 
 /** The same ramp as a MapLibre expression over a numeric property. */
-export function shareColorExpression(property: string): unknown[] {
-  return ["interpolate", ["linear"], ["coalesce", ["get", property], 0], ...ShareStops.flat()];
+/** Colour by a share property of the features; `live`: a feature state of the same name comes first (live figures, replay). */
+export function shareColorExpression(property: string, live = false): unknown[] {
+  const value = live ? ["coalesce", ["feature-state", property], ["get", property], 0] : ["coalesce", ["get", property], 0];
+  return ["interpolate", ["linear"], value, ...ShareStops.flat()];
 }
 
 function mixHex(a: string, b: string, t: number): string {

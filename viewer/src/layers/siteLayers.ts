@@ -27,7 +27,8 @@ export function siteCircleLayer(): CircleLayerSpecification {
     "source-layer": "sites",
     paint: {
       "circle-radius": siteRadiusExpression(),
-      "circle-color": shareColorExpression("share2") as ExpressionSpecification,
+      // a feature state share2 (replay) comes before the tile's
+      "circle-color": shareColorExpression("share2", true) as ExpressionSpecification,
       "circle-opacity": 0.9,
       "circle-stroke-color": "#ffffff",
       "circle-stroke-width": 1.2,

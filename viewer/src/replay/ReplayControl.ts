@@ -1,9 +1,9 @@
 // Replay on the desk: a button that opens a bar to take the map back in time. The polygons are
 // drawn as every unit's figures were at the moment chosen (GET /api/units/{code}/as-of), by the
 // same feature state live figures use, while the live recolouring is held, and with markers at the
-// scale alerts open then; the slider spans the scope's history and the steps move from one change of
-// the scope's figures to the next. What has no history (heat, sites) and the live alert markers are
-// hidden meanwhile; "back to live" restores it all. Whoever listens (the unit card) is told each
+// scale alerts open then; resettlement sites are coloured by their share then. The slider spans the
+// scope's history and the steps move from one change of the scope's figures to the next. What has no
+// history (heat) and the live alert markers are hidden meanwhile; "back to live" restores it all. Whoever listens (the unit card) is told each
 // moment shown, with every unit's figures then, and null when live again. The moment shown is kept in the address (?asOf=),
 // so a link opens the desk at that moment.
 import type { IControl, Map as MapLibreMap } from "maplibre-gl";
@@ -15,11 +15,11 @@ import { ReplayMarkers } from "./ReplayMarkers";
 import { HeatLayerId } from "../layers/heatLayers";
 import { TestIds } from "../testIds";
 import { el, testId } from "../dom";
-import { nextStop, previousStop, ReplayKeys, replayMoment, replayStates, replayStops, type ReplayMoment } from "./replay";
+import { nextStop, previousStop, ReplayKeys, replayMoment, replaySiteStates, replayStates, replayStops, type ReplayMoment } from "./replay";
 import { asOfUrl } from "../viewerOptions";
 
 /** Layers that draw only the present: hidden while replaying. */
-const PresentOnlyLayers = [HeatLayerId, "sites-circle"];
+const PresentOnlyLayers = [HeatLayerId];
 /** While the slider is dragged, a request only once it rests this long. */
 const SliderRestMs = 150;
 
@@ -143,10 +143,10 @@ export class ReplayControl implements IControl {
       const map = this.map;
       if (request.signal.aborted || !this.replaying || !map) return;
       void this.markers?.show(alerts.alerts);
-      const states = replayStates(answer.units);
-      for (const { target, state } of states.values())
+      const states = [...replayStates(answer.units).values(), ...replaySiteStates(answer.sites ?? []).values()];
+      for (const { target, state } of states)
         if (map.getSource(target.source)) map.setFeatureState({ source: target.source, sourceLayer: target.source, id: target.id }, state);
-      this.drawn = new Set(states.keys());
+      this.drawn = new Set(states.map(({ target }) => `${target.source}/${target.id}`));
       this.shown = at;
       const moment = replayMoment(at, answer.units);
       for (const handler of this.momentHandlers) handler(moment);

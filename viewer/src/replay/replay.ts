@@ -1,6 +1,6 @@
-// Replay "as of" a moment: the figures every unit had then (GET /api/units/{code}/as-of) as the
-// feature state the polygon layers draw, and the moments the scope's figures changed as stops
-// to step through. Pure.
+// Replay "as of" a moment: the figures every unit and resettlement site had then (GET
+// /api/units/{code}/as-of) as the feature state the polygon and site layers draw, and the moments
+// the scope's figures changed as stops to step through. Pure.
 import type { HistoryPoint, UnitLevel } from "../types";
 import { unitTarget, type FeatureTarget } from "../layers/liveFeatures";
 
@@ -11,9 +11,16 @@ export interface UnitAsOf {
   figures: HistoryPoint | null;
 }
 
+/** One resettlement site of the answer: its last history point at the moment asked for; null when it had none. */
+export interface SiteAsOf {
+  siteId: string;
+  figures: HistoryPoint | null;
+}
+
 export interface UnitsAsOf {
   at: string;
   units: UnitAsOf[];
+  sites: SiteAsOf[];
 }
 
 /** The moment a replay shows and every unit's figures then, by code: what the unit card draws while replaying. */
@@ -47,6 +54,21 @@ export function replayStates(answer: readonly UnitAsOf[]): Map<string, { target:
         level1: f.level1 ?? 0, level2: f.level2 ?? 0, level3: f.level3 ?? 0,
       },
     });
+  }
+  return states;
+}
+
+/**
+ * The colour of every site of the answer as it was: its share at level II or above then, as the
+ * sites layer reads it (feature state over the tile's value); its size stays the register's
+ * relocated households, which history does not change. A site without figures then draws as none at risk.
+ */
+export function replaySiteStates(sites: readonly SiteAsOf[]): Map<string, { target: { source: "sites"; id: number }; state: Pick<ReplayState, "zone" | "share2"> }> {
+  const states = new Map<string, { target: { source: "sites"; id: number }; state: Pick<ReplayState, "zone" | "share2"> }>();
+  for (const { siteId, figures: f } of sites) {
+    const id = Number(siteId);
+    if (!Number.isSafeInteger(id)) continue;
+    states.set(`sites/${id}`, { target: { source: "sites", id }, state: { zone: f?.zone ?? "green", share2: f?.shareAtLeastTwo ?? 0 } });
   }
   return states;
 }

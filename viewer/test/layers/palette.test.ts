@@ -45,5 +45,9 @@ describe("shareColor", () => {
       "interpolate", ["linear"], ["coalesce", ["get", "share2"], 0],
       0, LevelColors[1], 1 / 3, LevelColors[2], 1 / 2, LevelColors[3],
     ]);
+    // live: a feature state of the same name first (the sites layer, for replay)
+    expect(shareColorExpression("share2", true).slice(0, 3)).toEqual([
+      "interpolate", ["linear"], ["coalesce", ["feature-state", "share2"], ["get", "share2"], 0],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NoFigures, nextStop, stopTime, previousStop, ReplayKeys, replayStates, replayStops, type UnitAsOf } from "../../src/replay/replay";
+import { NoFigures, nextStop, stopTime, previousStop, ReplayKeys, replaySiteStates, replayStates, replayStops, type UnitAsOf } from "../../src/replay/replay";
 import { featureState } from "../../src/layers/liveFeatures";
 import type { HistoryPoint } from "../../src/types";
 import { stats } from "../fixtures";
@@ -9,6 +9,20 @@ function point(validFrom: string, over: Partial<HistoryPoint> = {}): HistoryPoin
 }
 
 const t = (iso: string) => Date.parse(iso);
+
+describe("replay site states", () => {
+  it("colour each site by its share then, as none at risk without figures, under the keys the sites layer reads", () => {
+    const states = replaySiteStates([
+      { siteId: "9001", figures: point("2026-11-23T02:00:00Z", { shareAtLeastTwo: 0.6, zone: "red" }) },
+      { siteId: "9002", figures: null },
+      { siteId: "not-a-number", figures: null },
+    ]);
+    expect([...states.keys()]).toEqual(["sites/9001", "sites/9002"]);
+    expect(states.get("sites/9001")).toEqual({ target: { source: "sites", id: 9001 }, state: { zone: "red", share2: 0.6 } });
+    expect(states.get("sites/9002")!.state).toEqual({ zone: "green", share2: 0 });
+    for (const { state } of states.values()) for (const key of Object.keys(state)) expect(ReplayKeys).toContain(key);
+  });
+});
 
 describe("replay states", () => {
   it("draw each county, township and village as it was, under the keys live figures use", () => {
