@@ -3,9 +3,10 @@
 // same feature state live figures use, while the live recolouring is held, and with markers at the
 // scale alerts open then; resettlement sites are coloured by their share then. The slider spans the
 // scope's history and the steps move from one change of the scope's figures to the next. What has no
-// history (heat) and the live alert markers are hidden meanwhile; "back to live" restores it all. Whoever listens (the unit card) is told each
-// moment shown, with every unit's figures then, and null when live again. The moment shown is kept in the address (?asOf=),
-// so a link opens the desk at that moment.
+// history (heat) and the live alert markers are hidden meanwhile; "back to live" restores it all.
+// Whoever listens (the unit card) is told each moment shown, with every unit's figures then, and null
+// when live again. The moment shown is kept in the address (?asOf=), so a link opens the desk at that
+// moment.
 import type { IControl, Map as MapLibreMap } from "maplibre-gl";
 import { fetchAlertsOpenAt, fetchAsOf, fetchHistory } from "../api";
 import type { I18n } from "../i18n/i18n";
