@@ -29,11 +29,17 @@ public sealed class HubSessions
         lock (_lock) return _open.Values.Select(v => v.TokenId).Distinct().ToList();
     }
 
-    /// <summary>Closes every connection whose token is not among <paramref name="valid"/>; returns how many.</summary>
-    public int CloseAllBut(IReadOnlySet<long> valid)
+    /// <summary>
+    /// Closes the connections whose token was <paramref name="checkedIds"/> but is not among
+    /// <paramref name="valid"/>; returns how many. A connection opened while the check ran (its token
+    /// not checked) stays: it was signed in just now, and the next check covers it.
+    /// </summary>
+    public int CloseRevoked(IReadOnlyCollection<long> checkedIds, IReadOnlySet<long> valid)
     {
+        var revoked = checkedIds.Where(id => !valid.Contains(id)).ToHashSet();
+        if (revoked.Count == 0) return 0;
         List<HubCallerContext> closing;
-        lock (_lock) closing = _open.Values.Where(v => !valid.Contains(v.TokenId)).Select(v => v.Context).ToList();
+        lock (_lock) closing = _open.Values.Where(v => revoked.Contains(v.TokenId)).Select(v => v.Context).ToList();
         foreach (var context in closing) context.Abort();
         return closing.Count;
     }
@@ -52,7 +58,7 @@ public sealed class HubSessionRevalidation(HubSessions sessions, AccessTokens to
             if (ids.Count == 0) continue;
             try
             {
-                var closed = sessions.CloseAllBut(await tokens.StillValidAsync(ids, stoppingToken));
+                var closed = sessions.CloseRevoked(ids, await tokens.StillValidAsync(ids, stoppingToken));
                 if (closed > 0) log.LogInformation("Closed {Count} live connections whose tokens were revoked, expired or disabled", closed);
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException)
