@@ -3,6 +3,7 @@
 import type { HistoryPoint, TileJson, Unit, UnitSearchHit } from "./types";
 import type { RegionBody, RegionFigures, RegionHouseholds, SavedRegion, WatchRegionRequest } from "./planner/regionTypes";
 import type { UnitsAsOf } from "./replay/replay";
+import type { AlertRuleChange, AlertRulesChanged, AlertRulesView } from "./rules/alertRules";
 import type { Alert } from "./live/messages";
 import { authHeaders, signInRequired } from "./auth";
 
@@ -40,6 +41,32 @@ async function checked(url: string, response: Response): Promise<Response> {
     throw new ApiError(url, response.status, detail);
   }
   return response;
+}
+
+/** The alert rules in force, for an administrator; null for anyone else (403), who has no rules panel. */
+export async function fetchAlertRules(): Promise<AlertRulesView | null> {
+  const response = await fetch("api/admin/alert-rules", { headers: { Accept: "application/json", ...authHeaders() } });
+  if (response.status === 403) return null;
+  return (await (await checked("api/admin/alert-rules", response)).json()) as AlertRulesView;
+}
+
+export const fetchAlertRuleChanges = (limit: number): Promise<AlertRuleChange[]> =>
+  getJson<AlertRuleChange[]>(`api/admin/alert-rules/changes?limit=${limit}`);
+
+/** A change of the alert rules: what it did, or the problem document (its errors name their fields). */
+export async function changeAlertRules(body: Record<string, unknown>): Promise<{ ok: AlertRulesChanged } | { problem: { status: number; title?: string; detail?: string; field?: string; errors?: { field: string; detail: string }[]; version?: number } }> {
+  const response = await fetch("api/admin/alert-rules", {
+    method: "PATCH", headers: { "Content-Type": "application/json", Accept: "application/json", ...authHeaders() }, body: JSON.stringify(body),
+  });
+  if (response.status === 401) signInRequired();
+  if (response.ok) return { ok: (await response.json()) as AlertRulesChanged };
+  let problem: { title?: string; detail?: string } = { title: response.statusText };
+  try {
+    problem = (await response.json()) as typeof problem;
+  } catch {
+    // not a problem document: the status text
+  }
+  return { problem: { status: response.status, ...problem } };
 }
 
 export const fetchTileJson = (layer: string): Promise<TileJson> =>

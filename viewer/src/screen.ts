@@ -1,4 +1,5 @@
 // What the screens (desk, planner, wall) share: the scope, the live store and connection, the map.
+import { RulesControl } from "./rules/RulesControl";
 import maplibregl, { type PaddingOptions } from "maplibre-gl";
 import type { I18n } from "./i18n/i18n";
 import type { LiveStore } from "./live/LiveStore";
@@ -58,7 +59,11 @@ export async function startDeskMap(ctx: ScreenContext, padding: PaddingOptions):
   // The desk filters its alerts (remembered); the wall shows them all.
   const filter = new AlertFilterState(DeskAlertFilter, true);
   const bar = el("footer", "status-bar");
-  bar.append(new ConnectionBadge(connection, i18n).element, new AlertFilterControl(store, filter, i18n).element, new AlertTicker(store, i18n, 8, filter).element);
+  // The alert rules' button shows for administrators only, once the server has said they may read them.
+  const rules = new RulesControl(i18n);
+  bar.append(new ConnectionBadge(connection, i18n).element, new AlertFilterControl(store, filter, i18n).element, rules.element,
+    new AlertTicker(store, i18n, 8, filter).element);
+  void rules.attach();
   document.body.append(bar);
   const riskMap = await createMap(container, { theme: Themes.light, scopeBounds: ctx.scope.bbox ?? null, padding, interactive: true });
   const map = riskMap.map;

@@ -29,6 +29,11 @@ export const TestIds = {
   alertTickerItem: "alert-ticker-item",
   alertMarker: "alert-marker",
   /** Replay: the desk's button, its bar (`data-at`: the moment shown, ISO; absent while loading), slider, steps and way back. */
+  /** The alert rules (administrators): the status bar's button and panel, an error (`data-field` when it is one field's), save, and what saving did. */
+  rules: "rules",
+  rulesError: "rules-error",
+  rulesSave: "rules-save",
+  rulesStatus: "rules-status",
   replayToggle: "replay-toggle",
   replayBar: "replay-bar",
   replaySlider: "replay-slider",

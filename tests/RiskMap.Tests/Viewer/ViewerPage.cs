@@ -17,6 +17,12 @@ public sealed class ViewerPage(IPage page)
     public ILocator UnitCardName => page.Locator("[data-testid=unit-card-name]");
     public ILocator UnitCardFigure(string key) => page.Locator($"[data-testid=unit-card] dd[data-row={key}]");
     public ILocator UnitCardReplay => page.Locator("[data-testid=unit-card-replay]");
+    public ILocator Rules => page.Locator("[data-testid=rules]");
+    public ILocator RulesButton => page.Locator("[data-testid=rules] > summary");
+    public ILocator RulesField(string field) => page.Locator($"[data-testid=rules] input[data-field='{field}']");
+    public ILocator RulesError(string field) => page.Locator($"[data-testid=rules-error][data-field='{field}']");
+    public ILocator RulesSave => page.Locator("[data-testid=rules-save]");
+    public ILocator RulesStatus => page.Locator("[data-testid=rules-status]");
     public ILocator ConnectionState => page.Locator("[data-testid=connection-state]");
     public ILocator DataAsOf => page.Locator("[data-testid=data-as-of]");
     public ILocator AlertTicker => page.Locator("[data-testid=alert-ticker]");

@@ -60,6 +60,9 @@ internal sealed class ViewerScenario(TestDatabase db, TestServices services, Ris
         return $"{main}{(main.Contains('?') ? '&' : '?')}token={Uri.EscapeDataString(token)}{fragment}";
     }
 
+    /// <summary>A token for another account of the server (a leader, a planner) to open the page with.</summary>
+    public Task<string> IssueTokenAsync(Role role, string scope = "all") => _server.IssueTokenAsync(role, scope);
+
     /// <summary>An HTTP client to the server with the page's token.</summary>
     public HttpClient Http()
     {
