@@ -26,14 +26,15 @@ public sealed class ChangeRecorder(
         // Saved watch regions over the changed villages: their figures first (locked in turn), then their rules.
         var villages = changed.Where(c => c.Figures.Kind == SubjectKind.Unit && new UnitCode(c.Figures.SubjectId).Level == UnitLevel.Village)
             .Select(c => c.Figures.SubjectId).ToList();
-        var watched = await watchRegions.RefreshTouchedAsync(conn, tx, villages, ct);
-        // The rules in force are read under the live lock, which a change of them takes too.
+        var watchReadings = await WatchReadingsAsync(conn, tx, await watchRegions.RefreshTouchedAsync(conn, tx, villages, ct), ct);
+        var sites = await SiteReadings.ReadFactsAsync(conn, tx, changed.Where(c => c.Figures.Kind == SubjectKind.Site).Select(c => c.Figures.SubjectId).ToList(), ct);
+        // The rules in force are read under the live lock, which a change of them takes too; what is
+        // read from the database besides comes before it, so concurrent writes wait on each other no longer than they must.
         await LiveLog.LockAsync(conn, tx, ct);
         var rules = (await settings.InForceAsync(conn, tx, ct)).Options;
         var readings = Readings(changed, households, rules, regions.Value);
-        var sites = changed.Where(c => c.Figures.Kind == SubjectKind.Site).Select(c => c.Figures.SubjectId).ToList();
-        readings.AddRange(await SiteReadings.ReadAsync(conn, tx, sites, rules, regions.Value, ct));
-        readings.AddRange(await WatchReadingsAsync(conn, tx, watched, ct));
+        readings.AddRange(SiteReadings.Of(sites, rules, regions.Value));
+        readings.AddRange(watchReadings);
         var transitions = await alerts.EvaluateAsync(conn, tx, readings, at, rules, ct);
         await LiveLog.AppendStatsAsync(conn, tx, changed.Select(c => (c.Figures.Kind, c.Figures.SubjectId)).ToList(), at, ct);
         await LiveLog.NotifyAsync(conn, tx, ct);
