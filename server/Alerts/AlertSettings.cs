@@ -30,8 +30,8 @@ public sealed class AlertSettings(IOptions<AlertOptions> configured, IOptions<Re
 
     private AlertRulesInForce? _cached;
 
-    /// <summary>The rules of configuration (version 0), in force until an administrator changes them.</summary>
-    public AlertRulesInForce Configured => new(0, configured.Value, null, null, null);
+    /// <summary>The rules of configuration (version 0), in force until an administrator changes them (made once: every write reads them).</summary>
+    public AlertRulesInForce Configured => field ??= new(0, configured.Value, null, null, null);
 
     public async Task<AlertRulesInForce> InForceAsync(NpgsqlConnection conn, NpgsqlTransaction? tx, CancellationToken ct)
     {

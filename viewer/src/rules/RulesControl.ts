@@ -76,7 +76,6 @@ export class RulesControl {
     this.saving = false;
     if ("ok" in answer) {
       const { inForce, effect } = answer.ok;
-      this.status = t("rulesSaved", { version: String(inForce.version), raised: String(effect.raised), resolved: String(effect.resolved), pending: String(effect.pending) });
       this.comment = "";
       await this.load();
       this.status = t("rulesSaved", { version: String(inForce.version), raised: String(effect.raised), resolved: String(effect.resolved), pending: String(effect.pending) });
