@@ -48,9 +48,11 @@ export class RulesControl {
     try {
       const [view, changes] = await Promise.all([fetchAlertRules(), fetchAlertRuleChanges(RecentChanges)]);
       if (!view) return;
+      // What was typed stays while the rules it was typed over are still those in force (the panel
+      // re-reads them as it opens); a new version, saved here or elsewhere, starts the form afresh.
+      if (view.version !== this.view?.version) this.values.clear();
       this.view = view;
       this.changes = changes;
-      this.values.clear();
       this.errors.clear();
     } catch (e) {
       this.status = e instanceof Error ? e.message : String(e);
